@@ -1,0 +1,59 @@
+package dev.agentkit.core.broker;
+
+import dev.agentkit.core.message.Envelope;
+import dev.agentkit.core.topology.ConsumerSpec;
+import dev.agentkit.core.topology.StreamSpec;
+import dev.agentkit.core.topology.Topology;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The message broker an agent team works through, with JetStream's semantics: streams that keep
+ * messages, durable pull consumers with explicit acks, delayed redelivery, delivery limits and
+ * de-duplication by message id.
+ *
+ * <p>Implemented by {@code JetStreamBroker} (agentkit-nats) and {@code InMemoryBroker}
+ * (agentkit-testing); both pass the {@code BrokerContract} suite. Called by
+ * {@code TurnBasedAgent}, {@code QueueDrainer} and provisioning code. Implementations are
+ * thread-safe; failures are {@link BrokerException}s.
+ */
+public interface Broker extends AutoCloseable {
+
+    /**
+     * Creates the stream, or updates it to match {@code spec}; does nothing when it already
+     * matches.
+     *
+     * @throws TopologyConflictException when an existing stream differs in a way that cannot be
+     *                                    updated (retention) or its subjects overlap another's
+     */
+    void ensureStream(StreamSpec spec);
+
+    /** Creates the durable consumer, or updates it to match {@code spec}. Idempotent. */
+    void ensureConsumer(ConsumerSpec spec);
+
+    /** Ensures every stream of the topology and the consumers of each named agent (name → role). */
+    default void provision(Topology topology, Map<String, String> agentRoles) {
+        topology.streams().forEach(this::ensureStream);
+        agentRoles.forEach((agent, role) -> topology.consumersFor(agent, role).all().forEach(this::ensureConsumer));
+    }
+
+    /** Publishes to the stream that captures {@code subject}; fails if none does. */
+    PublishResult publish(String subject, Envelope envelope);
+
+    /**
+     * Fetches up to {@code maxMessages} deliveries for the durable consumer. Returns as soon as at
+     * least one is available, or empty once {@code maxWait} has passed; {@link Duration#ZERO}
+     * returns at once with what is already there. Never returns {@code null} and never blocks
+     * longer than {@code maxWait} plus a small network allowance.
+     */
+    List<Delivery> fetch(ConsumerRef consumer, int maxMessages, Duration maxWait);
+
+    /** A consumer's counts: messages not yet delivered and deliveries awaiting an ack. */
+    ConsumerStatus status(ConsumerRef consumer);
+
+    /** Releases connections and threads. Deliveries fetched before are no longer usable. */
+    @Override
+    void close();
+
+}

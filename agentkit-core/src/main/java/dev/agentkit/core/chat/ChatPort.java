@@ -1,0 +1,34 @@
+package dev.agentkit.core.chat;
+
+/**
+ * An agent's seat in the team chat: it reads what was said since its cursor and posts to rooms.
+ * One port per agent account. Implemented by {@code MatrixChatPort} (agentkit-matrix) and by the
+ * ports of {@code InMemoryChat} (agentkit-testing); {@link #none()} for agents without chat.
+ *
+ * <p>The port decides who is human (a sender that is not a configured agent account), whether a
+ * message is addressed to this agent, and whether its sender may command agents. The turn cycle
+ * reads the chat at the start of a turn and keeps the cursor in the agent's state.
+ */
+public interface ChatPort {
+
+    /**
+     * Messages in the agent's rooms after {@code cursor}, oldest first, and the cursor to pass
+     * next time. A {@code null} cursor reads from the beginning of what the port keeps.
+     *
+     * @throws ChatException when the chat server cannot be reached or refuses
+     */
+    ChatBatch read(String cursor);
+
+    /**
+     * Posts {@code text} to {@code room} (a logical name such as {@code alerts}). The same
+     * {@code idempotencyKey} posted twice shows one message.
+     *
+     * @throws ChatException when the chat server cannot be reached or refuses
+     */
+    void post(String room, String text, String idempotencyKey);
+
+    /** A port with no chat: reads nothing, posts nowhere. */
+    static ChatPort none() {
+        return NoChat.INSTANCE;
+    }
+}

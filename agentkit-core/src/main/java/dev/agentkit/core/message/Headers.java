@@ -1,0 +1,37 @@
+package dev.agentkit.core.message;
+
+/**
+ * The header names agentkit reads and writes. {@link #MESSAGE_ID} is JetStream's own; the others
+ * are agentkit's and are safe to read from any NATS client.
+ */
+public final class Headers {
+    /** JetStream's de-duplication id; agentkit sets it on everything it publishes. */
+    public static final String MESSAGE_ID = "Nats-Msg-Id";
+    /** The agent (or tool) that published the message. */
+    public static final String SENDER = "Agentkit-Sender";
+    /** What kind of message this is, e.g. {@code question}, {@code answer}, {@code api_ready}. */
+    public static final String TYPE = "Agentkit-Type";
+    /** When the message was published, ISO-8601. */
+    public static final String TIME = "Agentkit-Time";
+    /** Ties an answer to its question. */
+    public static final String CORRELATION_ID = "Agentkit-Correlation-Id";
+    /** Where an answer to this message should be published. */
+    public static final String REPLY_TO = "Agentkit-Reply-To";
+    /** On a dead letter: why the item was given up. */
+    public static final String DEAD_REASON = "Agentkit-Dead-Reason";
+    /** On a dead letter: the subject the item was first published to. */
+    public static final String ORIGINAL_SUBJECT = "Agentkit-Original-Subject";
+    /** On a dead letter: the stream it came from. */
+    public static final String ORIGINAL_STREAM = "Agentkit-Original-Stream";
+    /** On a dead letter: its sequence number in that stream. */
+    public static final String ORIGINAL_SEQUENCE = "Agentkit-Original-Sequence";
+    /** On a dead letter: how many times it was delivered. */
+    public static final String DELIVERY_COUNT = "Agentkit-Delivery-Count";
+    /** On a dead letter: the message id of the original item. */
+    public static final String ORIGINAL_ID = "Agentkit-Original-Id";
+    /** On a dead letter: the agent (durable consumer) that gave it up. */
+    public static final String DEAD_AGENT = "Agentkit-Dead-Agent";
+
+    private Headers() {
+    }
+}

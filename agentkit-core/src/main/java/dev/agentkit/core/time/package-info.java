@@ -1,0 +1,2 @@
+/** Injected time: {@link dev.agentkit.core.time.AgentClock} and its production implementation. */
+package dev.agentkit.core.time;

@@ -1,0 +1,123 @@
+package dev.agentkit.core.turn;
+
+import dev.agentkit.core.chat.Rooms;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Who an agent is and how its turns behave: name, role, room, budget and retry delays.
+ * Immutable; made with {@link #builder(String)}. Passed to the {@code TurnBasedAgent} constructor.
+ *
+ * @param name          the agent's name; also its durable consumer name
+ * @param role          the role whose requirements it takes, e.g. {@code backend}
+ * @param room          the logical chat room it posts status to
+ * @param alertsRoom    the logical chat room for alerts
+ * @param budget        what one turn may do
+ * @param fetchBatch    the most deliveries fetched at once when the budget has no deadline
+ * @param failureDelay  redelivery delay after {@code processWork} throws
+ * @param blockedDelay  redelivery delay of a blocked item
+ * @param leaseTtl      how long a turn lease lasts if its holder dies
+ */
+public record AgentConfig(String name, String role, String room, String alertsRoom, TurnBudget budget,
+                          int fetchBatch, Duration failureDelay, Duration blockedDelay, Duration leaseTtl) {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
+
+    public AgentConfig {
+        requireName("agent name", name);
+        requireName("role of " + name, role);
+        Objects.requireNonNull(room, "room");
+        Objects.requireNonNull(alertsRoom, "alertsRoom");
+        Objects.requireNonNull(budget, "budget");
+        if (fetchBatch < 1) {
+            throw new IllegalArgumentException("fetchBatch of " + name + " must be positive, was " + fetchBatch);
+        }
+        requirePositive("failureDelay of " + name, failureDelay);
+        requirePositive("blockedDelay of " + name, blockedDelay);
+        requirePositive("leaseTtl of " + name, leaseTtl);
+    }
+
+    private static void requireName(String what, String value) {
+        if (value == null || !NAME.matcher(value).matches()) {
+            throw new IllegalArgumentException(what + " must be 1-32 lower-case letters, digits, '-' or '_', was '"
+                    + value + "'");
+        }
+    }
+
+    private static void requirePositive(String what, Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive, was " + d);
+        }
+    }
+
+    /** A builder for agent {@code name}; its role and room default to the name. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** Builds an {@link AgentConfig}; {@link #build()} validates. */
+    public static final class Builder {
+        private final String name;
+        private String role;
+        private String room;
+        private String alertsRoom = Rooms.ALERTS;
+        private TurnBudget budget = TurnBudget.DEFAULT;
+        private int fetchBatch = 32;
+        private Duration failureDelay = Duration.ofMinutes(5);
+        private Duration blockedDelay = Duration.ofMinutes(30);
+        private Duration leaseTtl;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder role(String role) {
+            this.role = role;
+            return this;
+        }
+
+        public Builder room(String room) {
+            this.room = room;
+            return this;
+        }
+
+        public Builder alertsRoom(String room) {
+            this.alertsRoom = room;
+            return this;
+        }
+
+        public Builder budget(TurnBudget budget) {
+            this.budget = budget;
+            return this;
+        }
+
+        public Builder fetchBatch(int n) {
+            this.fetchBatch = n;
+            return this;
+        }
+
+        public Builder failureDelay(Duration d) {
+            this.failureDelay = d;
+            return this;
+        }
+
+        public Builder blockedDelay(Duration d) {
+            this.blockedDelay = d;
+            return this;
+        }
+
+        /** How long a lease lasts if its holder dies; by default the budget's duration plus 5 minutes. */
+        public Builder leaseTtl(Duration d) {
+            this.leaseTtl = d;
+            return this;
+        }
+
+        public AgentConfig build() {
+            Duration ttl = leaseTtl != null ? leaseTtl
+                    : (budget != null && budget.hasDeadline() ? budget.maxDuration() : Duration.ofMinutes(30))
+                    .plusMinutes(5);
+            return new AgentConfig(name, role == null ? name : role, room == null ? Rooms.GENERAL : room,
+                    alertsRoom, budget, fetchBatch, failureDelay, blockedDelay, ttl);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.agentkit.core.turn;
+
+import dev.agentkit.core.broker.Broker;
+import dev.agentkit.core.chat.ChatPort;
+import dev.agentkit.core.store.InMemoryProcessedStore;
+import dev.agentkit.core.store.InMemoryStateStore;
+import dev.agentkit.core.store.ProcessedStore;
+import dev.agentkit.core.store.StateStore;
+import dev.agentkit.core.time.AgentClock;
+import dev.agentkit.core.topology.Topology;
+import java.util.Objects;
+
+/**
+ * Everything outside an agent that its turns use: broker, chat, clock, stores, lease and
+ * topology. Made once per process (or per test by {@code AgentTestKit}) and shared by the agents
+ * of a team, except {@link #chat()}, which is per agent account: see {@link #withChat}.
+ *
+ * @param broker    where work and messages come from
+ * @param chat      the agent's chat seat
+ * @param clock     the source of time
+ * @param processed which items are done
+ * @param state     agents' state between turns
+ * @param lease     one turn per agent at a time
+ * @param topology  streams, consumers and subjects
+ */
+public record AgentRuntime(Broker broker, ChatPort chat, AgentClock clock, ProcessedStore processed,
+                           StateStore state, TurnLease lease, Topology topology) {
+    public AgentRuntime {
+        Objects.requireNonNull(broker, "broker");
+        Objects.requireNonNull(chat, "chat");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(processed, "processed");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(lease, "lease");
+        Objects.requireNonNull(topology, "topology");
+    }
+
+    /** A builder over {@code broker} with no chat, the system clock, in-memory stores and the workshop topology. */
+    public static Builder builder(Broker broker) {
+        return new Builder(broker);
+    }
+
+    /** The same runtime with another chat port (each agent has its own account). */
+    public AgentRuntime withChat(ChatPort port) {
+        return new AgentRuntime(broker, port, clock, processed, state, lease, topology);
+    }
+
+    /** Builds an {@link AgentRuntime}. */
+    public static final class Builder {
+        private final Broker broker;
+        private ChatPort chat = ChatPort.none();
+        private AgentClock clock = AgentClock.system();
+        private ProcessedStore processed;
+        private StateStore state;
+        private TurnLease lease;
+        private Topology topology = Topology.workshopDefault();
+
+        private Builder(Broker broker) {
+            this.broker = Objects.requireNonNull(broker, "broker");
+        }
+
+        public Builder chat(ChatPort chat) {
+            this.chat = chat;
+            return this;
+        }
+
+        public Builder clock(AgentClock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder processedStore(ProcessedStore store) {
+            this.processed = store;
+            return this;
+        }
+
+        public Builder stateStore(StateStore store) {
+            this.state = store;
+            return this;
+        }
+
+        public Builder lease(TurnLease lease) {
+            this.lease = lease;
+            return this;
+        }
+
+        public Builder topology(Topology topology) {
+            this.topology = topology;
+            return this;
+        }
+
+        public AgentRuntime build() {
+            return new AgentRuntime(broker, chat, clock,
+                    processed != null ? processed : new InMemoryProcessedStore(),
+                    state != null ? state : new InMemoryStateStore(),
+                    lease != null ? lease : new LocalTurnLease(clock), topology);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.agentkit.core.turn;
+
+import dev.agentkit.core.broker.BrokerException;
+import dev.agentkit.core.broker.ConsumerRef;
+import dev.agentkit.core.broker.Delivery;
+import dev.agentkit.core.message.Envelope;
+import dev.agentkit.core.message.Headers;
+import dev.agentkit.core.topology.ConsumerSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Steps 3 and 5 of the turn: direct messages (questions answered, answers handed over) and the
+ * coordination streams. Each consumer is read until empty or {@link #MAX_PER_CONSUMER} messages,
+ * without waiting; messages are settled like work items.
+ */
+final class MessageStep {
+    private static final Logger log = LoggerFactory.getLogger(MessageStep.class);
+    static final int MAX_PER_CONSUMER = 200;
+    private static final int BATCH = 50;
+
+    private final TurnBasedAgent agent;
+
+    MessageStep(TurnBasedAgent agent) {
+        this.agent = agent;
+    }
+
+    void direct(Turn turn) {
+        drain(turn, turn.consumers.direct(), d -> {
+            turn.tally.directMessages++;
+            return handleDirect(turn, d);
+        });
+    }
+
+    void coordination(Turn turn) {
+        for (ConsumerSpec spec : turn.consumers.coordination()) {
+            drain(turn, spec, d -> {
+                turn.tally.coordination++;
+                agent.onCoordination(d.subject(), d.envelope());
+                return Outcome.done();
+            });
+        }
+    }
+
+    private Outcome handleDirect(Turn turn, Delivery d) {
+        Envelope e = d.envelope();
+        String correlation = e.header(Headers.CORRELATION_ID).orElse(d.stream() + ":" + d.streamSequence());
+        String from = e.header(Headers.SENDER).orElse("unknown");
+        String text = e.json().path("text").asText(e.json().toString());
+        boolean isAnswer = DirectMessage.ANSWER.equals(e.header(Headers.TYPE).orElse(""));
+        DirectMessage message = new DirectMessage(correlation, from, text, isAnswer, e);
+        if (isAnswer) {
+            agent.onAnswer(message);
+            return Outcome.done();
+        }
+        Optional<String> answer = agent.onQuestion(message);
+        Optional<String> replyTo = e.header(Headers.REPLY_TO);
+        if (answer.isPresent() && replyTo.isPresent()) {
+            Envelope reply = Envelope.ofJson(java.util.Map.of("text", answer.get()))
+                    .withHeader(Headers.TYPE, DirectMessage.ANSWER)
+                    .withHeader(Headers.CORRELATION_ID, correlation);
+            turn.outbox.publishNow(replyTo.get(), reply, agent.config().name() + ":answer:" + correlation);
+        } else if (answer.isEmpty()) {
+            log.info("{} has no answer to {}'s question {}", agent.config().name(), from, correlation);
+        }
+        return Outcome.done();
+    }
+
+    private void drain(Turn turn, ConsumerSpec spec, DeliveryProcessor.Handler handler) {
+        ConsumerRef ref = ConsumerRef.of(spec);
+        int seen = 0;
+        try {
+            while (seen < MAX_PER_CONSUMER) {
+                List<Delivery> batch = agent.runtime().broker().fetch(ref, Math.min(BATCH, MAX_PER_CONSUMER - seen),
+                        Duration.ZERO);
+                if (batch.isEmpty()) {
+                    return;
+                }
+                seen += batch.size();
+                TurnTally scratch = new TurnTally();
+                for (Delivery d : batch) {
+                    turn.processor.process(d, spec, handler, () -> { }, scratch);
+                }
+                turn.tally.deadLettered += scratch.deadLettered;
+            }
+        } catch (BrokerException e) {
+            log.warn("{} could not read {}: {}", agent.config().name(), ref, e.getMessage());
+        }
+    }
+}

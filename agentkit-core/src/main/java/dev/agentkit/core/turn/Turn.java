@@ -1,0 +1,25 @@
+package dev.agentkit.core.turn;
+
+import dev.agentkit.core.topology.AgentConsumers;
+
+/** The state of one running turn, shared by its steps. Confined to the turn's thread. */
+final class Turn {
+    final String id;
+    final AgentState state;
+    final TurnTally tally = new TurnTally();
+    final Outbox outbox;
+    final ChatOutbox chat;
+    final DeliveryProcessor processor;
+    final AgentConsumers consumers;
+
+    Turn(String id, AgentConfig config, AgentRuntime runtime, AgentState state, AgentConsumers consumers) {
+        this.id = id;
+        this.state = state;
+        this.consumers = consumers;
+        this.outbox = new Outbox(runtime.broker(), runtime.clock(), config.name(), id);
+        this.chat = new ChatOutbox(runtime.chat(), state, tally);
+        DeadLetters dead = new DeadLetters(runtime.broker(), runtime.topology().deadLetterSubject(config.name()),
+                config.name());
+        this.processor = new DeliveryProcessor(config, runtime.clock(), dead, chat);
+    }
+}

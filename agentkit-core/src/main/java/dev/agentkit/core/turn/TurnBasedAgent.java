@@ -1,0 +1,189 @@
+package dev.agentkit.core.turn;
+
+import dev.agentkit.core.chat.ChatMessage;
+import dev.agentkit.core.message.Envelope;
+import dev.agentkit.core.message.Headers;
+import dev.agentkit.core.time.AgentClock;
+import dev.agentkit.core.topology.AgentConsumers;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The one class users extend to write an agent. {@link #runTurn()} runs one bounded turn:
+ * <ol>
+ *   <li>take the agent's turn lease and load its state;</li>
+ *   <li>read the chat: built-in commands, and human messages to {@link #onHumanMessage};</li>
+ *   <li>pull direct messages: questions to {@link #onQuestion}, answers to {@link #onAnswer};</li>
+ *   <li>pull work within the budget, skip items already processed, run {@link #processWork}
+ *       and settle each item by its {@link Outcome};</li>
+ *   <li>pull the coordination streams into {@link #onCoordination};</li>
+ *   <li>post a status line to the agent's room (alerts were posted as they arose);</li>
+ *   <li>save state and release the lease.</li>
+ * </ol>
+ * The turn never waits on an empty queue. Subclasses implement {@code processWork} and may
+ * override the other hooks; they never ack, nak or terminate messages themselves. One instance
+ * runs one turn at a time; the lease keeps other instances of the same agent out.
+ */
+public abstract class TurnBasedAgent {
+    private static final Logger log = LoggerFactory.getLogger(TurnBasedAgent.class);
+    private static final String TURN_COUNT_KEY = "turn.count";
+
+    private final AgentConfig config;
+    private final AgentRuntime runtime;
+    private final AgentConsumers consumers;
+    private final ChatStep chatStep = new ChatStep(this);
+    private final MessageStep messageStep = new MessageStep(this);
+    private final WorkStep workStep = new WorkStep(this);
+    private Turn turn;
+
+    protected TurnBasedAgent(AgentConfig config, AgentRuntime runtime) {
+        this.config = config;
+        this.runtime = runtime;
+        this.consumers = runtime.topology().consumersFor(config.name(), config.role());
+    }
+
+    /** Does the work of one item and says how it went. Exceptions retry the item after the failure delay. */
+    protected abstract Outcome processWork(WorkItem item) throws Exception;
+
+    /** A human addressed this agent with something that is not a command; the reply is posted in the room. */
+    protected Optional<String> onHumanMessage(ChatMessage message) {
+        return Optional.empty();
+    }
+
+    /** Another agent asked a question; the answer goes back to it. Empty: no answer. */
+    protected Optional<String> onQuestion(DirectMessage question) {
+        return Optional.empty();
+    }
+
+    /** The answer to a question this agent asked with {@link #ask}. */
+    protected void onAnswer(DirectMessage answer) {
+        log.info("{} got an answer from {} to {}", config.name(), answer.from(), answer.correlationId());
+    }
+
+    /** A design decision or an integration announcement, on every agent's own durable. */
+    protected void onCoordination(String subject, Envelope message) {
+    }
+
+    /** Runs one turn; see the class comment. Never throws for broker or chat failures: they are reported. */
+    public final TurnReport runTurn() {
+        Instant start = runtime.clock().now();
+        MDC.put("agentkit.agent", config.name());
+        try {
+            Optional<TurnLease.Held> lease = runtime.lease().tryAcquire(config.name(), config.leaseTtl());
+            if (lease.isEmpty()) {
+                log.info("{} skips a turn: another turn holds the lease", config.name());
+                TurnTally tally = new TurnTally();
+                tally.stopReason = StopReason.LEASE_HELD;
+                return tally.report(config.name(), "-", start, runtime.clock().since(start));
+            }
+            try (TurnLease.Held held = lease.get()) {
+                return runHolding(start);
+            }
+        } finally {
+            MDC.remove("agentkit.agent");
+            MDC.remove("agentkit.turn");
+        }
+    }
+
+    private TurnReport runHolding(Instant start) {
+        AgentState state = AgentState.load(runtime.state(), config.name());
+        long count = state.get(TURN_COUNT_KEY).map(Long::parseLong).orElse(0L) + 1;
+        state.put(TURN_COUNT_KEY, Long.toString(count));
+        String turnId = config.name() + "-" + count;
+        MDC.put("agentkit.turn", turnId);
+        turn = new Turn(turnId, config, runtime, state, consumers);
+        try {
+            chatStep.run(turn);
+            if (ChatStep.paused(state)) {
+                turn.tally.stopReason = StopReason.PAUSED;
+            } else {
+                messageStep.direct(turn);
+                workStep.run(turn);
+                messageStep.coordination(turn);
+            }
+            TurnReport report = turn.tally.report(config.name(), turnId, start, runtime.clock().since(start));
+            state.put(ChatStep.LAST_REPORT_KEY, report.summary());
+            if (!report.idle()) {
+                turn.chat.post(config.room(), report.summary(), turnId + ":status");
+            }
+            state.save(runtime.state(), config.name());
+            TurnReport finalReport = turn.tally.report(config.name(), turnId, start, runtime.clock().since(start));
+            log.info("{}", finalReport.summary());
+            return finalReport;
+        } finally {
+            turn = null;
+        }
+    }
+
+    /**
+     * Publishes {@code payload} as JSON to {@code subject}. Inside {@code processWork} it goes out
+     * only if the item is done, before the ack, and at most once per item; elsewhere at once.
+     */
+    protected final void publish(String subject, Object payload) {
+        requireTurn().outbox.publish(subject, payload instanceof Envelope e ? e : Envelope.ofJson(payload));
+    }
+
+    /** Publishes a completed-work announcement to {@code work.integration.<event>}. */
+    protected final void announce(String event, Object payload) {
+        publish(runtime.topology().integrationSubject(event), payload);
+    }
+
+    /**
+     * Asks another agent a question on its direct subject; the answer arrives in
+     * {@link #onAnswer} on a later turn. Returns the correlation id.
+     */
+    protected final String ask(String otherAgent, String question) {
+        Turn t = requireTurn();
+        int n = Integer.parseInt(t.state.get("ask.count").orElse("0")) + 1;
+        t.state.put("ask.count", Integer.toString(n));
+        String correlation = config.name() + "-q" + n;
+        Envelope e = Envelope.ofJson(Map.of("text", question))
+                .withHeader(Headers.TYPE, DirectMessage.QUESTION)
+                .withHeader(Headers.CORRELATION_ID, correlation)
+                .withHeader(Headers.REPLY_TO, runtime.topology().directSubject(config.name()));
+        t.outbox.publishNow(runtime.topology().directSubject(otherAgent), e, config.name() + ":ask:" + correlation);
+        return correlation;
+    }
+
+    /** Posts to a chat room now; kept for a later turn if the chat is down. */
+    protected final void post(String room, String text) {
+        Turn t = requireTurn();
+        t.chat.post(room, config.name() + ": " + text, t.id + ":post:" + Integer.toHexString((room + text).hashCode()));
+    }
+
+    /** Posts to the alerts room. */
+    protected final void alert(String text) {
+        post(config.alertsRoom(), text);
+    }
+
+    /** The agent's state, loaded for this turn and saved at its end. Only valid during a turn. */
+    protected final AgentState state() {
+        return requireTurn().state;
+    }
+
+    /** Who this agent is and how its turns behave. */
+    public final AgentConfig config() {
+        return config;
+    }
+
+    /** The broker, chat, clock and stores this agent uses. */
+    public final AgentRuntime runtime() {
+        return runtime;
+    }
+
+    /** The agent's clock; use it, never the system time. */
+    protected final AgentClock clock() {
+        return runtime.clock();
+    }
+
+    private Turn requireTurn() {
+        if (turn == null) {
+            throw new IllegalStateException(config.name() + ": publish, ask, post and state are only valid during a turn");
+        }
+        return turn;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The turn cycle: {@link dev.agentkit.core.turn.TurnBasedAgent}, the user's extension point, with
+ * its configuration, runtime, outcomes, reports, state and lease. See the {@code dev.agentkit.core}
+ * package page for what code inside a turn may do.
+ */
+package dev.agentkit.core.turn;

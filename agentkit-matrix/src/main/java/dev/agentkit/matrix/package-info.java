@@ -1,0 +1,2 @@
+/** The agentkit ChatPort SPI on Matrix. */
+package dev.agentkit.matrix;

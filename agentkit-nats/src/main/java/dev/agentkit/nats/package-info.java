@@ -1,0 +1,2 @@
+/** The agentkit Broker SPI on NATS JetStream. */
+package dev.agentkit.nats;

@@ -1,0 +1,2 @@
+/** Routers and the roadmap source. */
+package dev.agentkit.routing;

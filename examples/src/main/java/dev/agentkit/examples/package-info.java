@@ -1,0 +1,2 @@
+/** Roy, Jen and Moss: example agents and the demo. */
+package dev.agentkit.examples;
