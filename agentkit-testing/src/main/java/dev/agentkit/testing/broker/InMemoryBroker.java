@@ -1,0 +1,241 @@
+package dev.agentkit.testing.broker;
+
+import dev.agentkit.core.broker.Broker;
+import dev.agentkit.core.broker.BrokerException;
+import dev.agentkit.core.broker.ConsumerRef;
+import dev.agentkit.core.broker.ConsumerStatus;
+import dev.agentkit.core.broker.Delivery;
+import dev.agentkit.core.broker.PublishResult;
+import dev.agentkit.core.message.Envelope;
+import dev.agentkit.core.time.AgentClock;
+import dev.agentkit.core.topology.ConsumerSpec;
+import dev.agentkit.core.topology.StreamSpec;
+import dev.agentkit.core.topology.Subjects;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A {@link Broker} in memory with JetStream's semantics, for users' unit tests and ours: streams
+ * with wildcard subjects (overlaps refused), limits and work-queue retention, durable pull
+ * consumers with filters, explicit acks, ack-wait redelivery, nak with delay, term, in-progress,
+ * max deliveries, max ack pending, and de-duplication by message id. Time comes from an
+ * {@link AgentClock}, normally the {@code VirtualClock}, so a five-minute nak delay is crossed
+ * by advancing the clock. It passes the same {@code BrokerContract} as the real broker.
+ *
+ * <p>It also keeps a journal of what was published and how each delivery was settled, which
+ * {@code AgentTestKit} turns into assertions. Interest retention is kept like limits retention.
+ */
+public final class InMemoryBroker implements Broker {
+    /** How a delivery was settled. */
+    public enum Action { ACK, NAK, TERM, IN_PROGRESS }
+
+    /** One settlement in the journal. */
+    public record Settlement(String stream, String durable, long sequence, String subject, Envelope envelope,
+                             Action action, int deliveryCount, Instant at) {
+    }
+
+    /** One publish in the journal. */
+    public record Published(String subject, Envelope envelope, PublishResult result, Instant at) {
+    }
+
+    private final AgentClock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition arrived = lock.newCondition();
+    private final Map<String, MemoryStream> streams = new LinkedHashMap<>();
+    private final Map<ConsumerRef, MemoryConsumer> consumers = new LinkedHashMap<>();
+    private final List<Published> published = new ArrayList<>();
+    private final List<Settlement> settlements = new ArrayList<>();
+    private final List<String> exhausted = new ArrayList<>();
+    private volatile boolean closed;
+
+    /** A broker timed by {@code clock}. */
+    public InMemoryBroker(AgentClock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void ensureStream(StreamSpec spec) {
+        locked(() -> {
+            new StreamRules(streams).check(spec);
+            MemoryStream existing = streams.get(spec.name());
+            if (existing == null) {
+                streams.put(spec.name(), new MemoryStream(spec));
+            } else {
+                existing.spec = spec;
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void ensureConsumer(ConsumerSpec spec) {
+        locked(() -> {
+            MemoryStream stream = stream(spec.stream());
+            ConsumerRef ref = ConsumerRef.of(spec);
+            new StreamRules(streams).checkConsumer(spec, stream, consumers);
+            MemoryConsumer existing = consumers.get(ref);
+            if (existing == null) {
+                consumers.put(ref, new MemoryConsumer(spec, stream));
+            } else {
+                existing.spec = spec;
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public PublishResult publish(String subject, Envelope envelope) {
+        Subjects.requireValid("publish subject", subject);
+        if (subject.contains("*") || subject.contains(">")) {
+            throw new IllegalArgumentException("cannot publish to a wildcard subject: " + subject);
+        }
+        return locked(() -> {
+            MemoryStream target = streams.values().stream()
+                    .filter(s -> s.spec.subjects().stream().anyMatch(p -> Subjects.matches(p, subject)))
+                    .findFirst()
+                    .orElseThrow(() -> new BrokerException("no stream captures subject " + subject, false));
+            Instant now = clock.now();
+            PublishResult result = target.append(subject, envelope, now);
+            published.add(new Published(subject, envelope, result, now));
+            arrived.signalAll();
+            return result;
+        });
+    }
+
+    @Override
+    public List<Delivery> fetch(ConsumerRef ref, int maxMessages, Duration maxWait) {
+        if (maxMessages < 1) {
+            throw new IllegalArgumentException("maxMessages must be positive, was " + maxMessages);
+        }
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        lock.lock();
+        try {
+            MemoryConsumer consumer = consumer(ref);
+            while (true) {
+                requireOpen();
+                consumer.stream.expire(clock.now());
+                List<Long> spent = new ArrayList<>();
+                List<MemoryConsumer.Taken> taken = consumer.take(maxMessages, clock.now(), spent);
+                spent.forEach(seq -> exhausted.add(ref + ":" + seq));
+                long left = deadline - System.nanoTime();
+                if (!taken.isEmpty() || left <= 0) {
+                    return taken.stream().map(t -> (Delivery) new MemoryDelivery(this, consumer, t)).toList();
+                }
+                arrived.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerException("interrupted while fetching from " + ref, true, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public ConsumerStatus status(ConsumerRef ref) {
+        return locked(() -> {
+            MemoryConsumer c = consumer(ref);
+            c.stream.expire(clock.now());
+            List<Long> spent = new ArrayList<>();
+            c.sweep(clock.now(), spent);
+            spent.forEach(seq -> exhausted.add(ref + ":" + seq));
+            return new ConsumerStatus(c.undelivered(), c.ackPending());
+        });
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        locked(() -> {
+            arrived.signalAll();
+            return null;
+        });
+    }
+
+    void settle(MemoryDelivery d, Action action, Duration delay) {
+        locked(() -> {
+            requireOpen();
+            MemoryConsumer c = d.consumer();
+            Instant now = clock.now();
+            switch (action) {
+                case ACK -> c.ack(d.streamSequence());
+                case TERM -> c.term(d.streamSequence());
+                case NAK -> c.nak(d.streamSequence(), d.generation(), now.plus(delay));
+                case IN_PROGRESS -> c.inProgress(d.streamSequence(), d.generation(), now);
+                default -> throw new IllegalStateException("unknown action " + action);
+            }
+            settlements.add(new Settlement(d.stream(), c.spec.durable(), d.streamSequence(), d.subject(),
+                    d.envelope(), action, d.deliveryCount(), now));
+            return null;
+        });
+    }
+
+    /** Everything published so far, oldest first. */
+    public List<Published> published() {
+        return locked(() -> List.copyOf(published));
+    }
+
+    /** Every settlement so far (acks, naks, terms, in-progress marks), oldest first. */
+    public List<Settlement> settlements() {
+        return locked(() -> List.copyOf(settlements));
+    }
+
+    /** Messages that ran out of deliveries without being settled, as {@code stream/durable:sequence}. */
+    public List<String> exhaustedDeliveries() {
+        return locked(() -> List.copyOf(exhausted));
+    }
+
+    /** The messages a stream holds now, oldest first. */
+    public List<Envelope> messages(String stream) {
+        return locked(() -> {
+            MemoryStream s = stream(stream);
+            s.expire(clock.now());
+            return s.after(0).values().stream().map(StoredMessage::envelope).toList();
+        });
+    }
+
+    private MemoryStream stream(String name) {
+        MemoryStream s = streams.get(name);
+        if (s == null) {
+            throw new BrokerException("stream " + name + " does not exist", false);
+        }
+        return s;
+    }
+
+    private MemoryConsumer consumer(ConsumerRef ref) {
+        MemoryConsumer c = consumers.get(ref);
+        if (c == null) {
+            throw new BrokerException("consumer " + ref + " does not exist", false);
+        }
+        return c;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new BrokerException("broker is closed", false);
+        }
+    }
+
+    private <T> T locked(java.util.function.Supplier<T> body) {
+        try {
+            if (!lock.tryLock(10, TimeUnit.SECONDS)) {
+                throw new BrokerException("in-memory broker lock not acquired within 10 s", true);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerException("interrupted", true, e);
+        }
+        try {
+            return body.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
