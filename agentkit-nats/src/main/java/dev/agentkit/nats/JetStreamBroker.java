@@ -1,0 +1,231 @@
+package dev.agentkit.nats;
+
+import dev.agentkit.core.broker.Broker;
+import dev.agentkit.core.broker.BrokerException;
+import dev.agentkit.core.broker.ConsumerRef;
+import dev.agentkit.core.broker.ConsumerStatus;
+import dev.agentkit.core.broker.Delivery;
+import dev.agentkit.core.broker.PublishResult;
+import dev.agentkit.core.message.Envelope;
+import dev.agentkit.core.message.Headers;
+import dev.agentkit.core.topology.ConsumerSpec;
+import dev.agentkit.core.topology.StreamSpec;
+import dev.agentkit.core.topology.Subjects;
+import dev.agentkit.nats.connect.NatsConnectionConfig;
+import io.nats.client.BaseConsumeOptions;
+import io.nats.client.Connection;
+import io.nats.client.ConsumerContext;
+import io.nats.client.FetchConsumeOptions;
+import io.nats.client.FetchConsumer;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.JetStreamStatusCheckedException;
+import io.nats.client.Message;
+import io.nats.client.PublishOptions;
+import io.nats.client.api.ConsumerInfo;
+import io.nats.client.api.PublishAck;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Broker} on a real NATS JetStream server, through jnats' simplified consumer API
+ * ({@code ConsumerContext.fetch}). It passes the same {@code BrokerContract} as the in-memory
+ * broker.
+ *
+ * <pre>{@code
+ * try (JetStreamBroker broker = JetStreamBroker.connect(NatsConnectionConfig.fromEnvironment())) {
+ *     broker.provision(Topology.workshopDefault(), Map.of("roy", "backend"));
+ *     AgentRuntime runtime = AgentRuntime.builder(broker).build();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Fetches with a wait return as soon as one message is there; a wait below one second is
+ * raised to one second (jnats' shortest pull expiry), and {@link Duration#ZERO} asks the server
+ * for what it has now without waiting. Consumer contexts are cached per {@link ConsumerRef}.
+ * Thread-safe. Used by applications that run agents on NATS; the KV stores and the dead-letter
+ * watcher take its {@link #connection()}.
+ */
+public final class JetStreamBroker implements Broker {
+    private static final Logger log = LoggerFactory.getLogger(JetStreamBroker.class);
+
+    private final Connection connection;
+    private final boolean ownsConnection;
+    private final JetStream js;
+    private final JetStreamManagement jsm;
+    private final JetStreamProvisioner provisioner;
+    private final Map<ConsumerRef, ConsumerContext> contexts = new ConcurrentHashMap<>();
+
+    /** A broker over an open connection that the caller keeps and closes. */
+    public JetStreamBroker(Connection connection) {
+        this(connection, false);
+    }
+
+    private JetStreamBroker(Connection connection, boolean ownsConnection) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.ownsConnection = ownsConnection;
+        try {
+            this.js = connection.jetStream();
+            this.jsm = connection.jetStreamManagement();
+        } catch (IOException e) {
+            throw NatsFailures.wrap("open JetStream on " + connection.getConnectedUrl(), e);
+        }
+        this.provisioner = new JetStreamProvisioner(jsm);
+    }
+
+    /** Connects with {@code config}; {@link #close()} closes the connection. */
+    public static JetStreamBroker connect(NatsConnectionConfig config) {
+        Connection nc = config.connect();
+        try {
+            return new JetStreamBroker(nc, true);
+        } catch (RuntimeException e) {
+            closeQuietly(nc);
+            throw e;
+        }
+    }
+
+    /** The underlying connection, for KV stores and advisories on the same server. */
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public void ensureStream(StreamSpec spec) {
+        provisioner.ensureStream(spec);
+    }
+
+    @Override
+    public void ensureConsumer(ConsumerSpec spec) {
+        provisioner.ensureConsumer(spec);
+        contexts.remove(ConsumerRef.of(spec));
+    }
+
+    @Override
+    public PublishResult publish(String subject, Envelope envelope) {
+        Subjects.requireValid("publish subject", subject);
+        if (subject.contains("*") || subject.contains(">")) {
+            throw new IllegalArgumentException("cannot publish to a wildcard subject: " + subject);
+        }
+        PublishOptions.Builder options = PublishOptions.builder();
+        envelope.header(Headers.MESSAGE_ID).filter(id -> !id.isBlank()).map(NatsHeaders::encode).ifPresent(options::messageId);
+        try {
+            PublishAck ack = js.publish(subject, NatsHeaders.toNats(envelope.headers()), envelope.body(), options.build());
+            return new PublishResult(ack.getStream(), ack.getSeqno(), ack.isDuplicate());
+        } catch (IOException e) {
+            if (isNoResponders(e)) {
+                throw new BrokerException("no stream captures subject " + subject, false, e);
+            }
+            throw NatsFailures.wrap("publish to " + subject, e);
+        } catch (JetStreamApiException e) {
+            throw NatsFailures.wrap("publish to " + subject, e);
+        } catch (IllegalStateException e) {
+            throw NatsFailures.wrap("publish to " + subject, e);
+        }
+    }
+
+    @Override
+    public List<Delivery> fetch(ConsumerRef ref, int maxMessages, Duration maxWait) {
+        if (maxMessages < 1) {
+            throw new IllegalArgumentException("maxMessages must be positive, was " + maxMessages);
+        }
+        if (maxWait.isNegative()) {
+            throw new IllegalArgumentException("maxWait must not be negative, was " + maxWait);
+        }
+        ConsumerContext context = context(ref);
+        FetchConsumeOptions options = maxWait.isZero()
+                ? FetchConsumeOptions.builder().maxMessages(maxMessages).noWait().build()
+                : FetchConsumeOptions.builder().maxMessages(maxMessages)
+                        .noWaitExpiresIn(Math.max(BaseConsumeOptions.MIN_EXPIRES_MILLS, maxWait.toMillis())).build();
+        FetchConsumer fetch = null;
+        try {
+            fetch = context.fetch(options);
+            List<Delivery> got = new ArrayList<>();
+            Message m;
+            while ((m = fetch.nextMessage()) != null) {
+                if (m.isJetStream()) {
+                    got.add(new JetStreamDelivery(m));
+                }
+            }
+            return got;
+        } catch (JetStreamApiException | IOException | JetStreamStatusCheckedException | InterruptedException e) {
+            contexts.remove(ref);
+            throw NatsFailures.wrap("fetch from " + ref, e);
+        } catch (IllegalStateException e) {
+            throw NatsFailures.wrap("fetch from " + ref, e);
+        } finally {
+            if (fetch != null) {
+                closeQuietly(fetch);
+            }
+        }
+    }
+
+    @Override
+    public ConsumerStatus status(ConsumerRef ref) {
+        try {
+            ConsumerInfo info = jsm.getConsumerInfo(ref.stream(), ref.durable());
+            return new ConsumerStatus(info.getNumPending(), info.getNumAckPending());
+        } catch (JetStreamApiException e) {
+            throw notFoundOr(ref, "read the status of " + ref, e);
+        } catch (IOException e) {
+            throw NatsFailures.wrap("read the status of " + ref, e);
+        }
+    }
+
+    /** Forgets cached consumer contexts and, when this broker opened the connection, closes it. */
+    @Override
+    public void close() {
+        contexts.clear();
+        if (ownsConnection) {
+            closeQuietly(connection);
+        }
+    }
+
+    private ConsumerContext context(ConsumerRef ref) {
+        ConsumerContext cached = contexts.get(ref);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            ConsumerContext fresh = connection.getConsumerContext(ref.stream(), ref.durable());
+            contexts.put(ref, fresh);
+            return fresh;
+        } catch (JetStreamApiException e) {
+            throw notFoundOr(ref, "bind to consumer " + ref, e);
+        } catch (IOException e) {
+            throw NatsFailures.wrap("bind to consumer " + ref, e);
+        }
+    }
+
+    private static BrokerException notFoundOr(ConsumerRef ref, String action, JetStreamApiException e) {
+        if (e.getApiErrorCode() == NatsFailures.CONSUMER_NOT_FOUND) {
+            return new BrokerException("consumer " + ref + " does not exist", false, e);
+        }
+        if (e.getApiErrorCode() == NatsFailures.STREAM_NOT_FOUND) {
+            return new BrokerException("stream " + ref.stream() + " does not exist", false, e);
+        }
+        return NatsFailures.wrap(action, e);
+    }
+
+    private boolean isNoResponders(IOException e) {
+        return e.getMessage() != null && e.getMessage().contains("503")
+                && connection.getStatus() == Connection.Status.CONNECTED;
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.debug("closing {} failed: {}", c, e.toString());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.agentkit.nats.connect;
+
+import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
+import io.nats.client.Consumer;
+import io.nats.client.ErrorListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs a connection's life through slf4j (logger {@code dev.agentkit.nats.connection}):
+ * disconnects and server errors at WARN, connects, reconnects and closes at INFO, the rest at
+ * DEBUG. URLs are logged with their user info masked. Installed by {@link NatsConnector}.
+ */
+final class ConnectionEventLogger implements ConnectionListener, ErrorListener {
+    private static final Logger log = LoggerFactory.getLogger("dev.agentkit.nats.connection");
+
+    @Override
+    public void connectionEvent(Connection conn, Events type) {
+        connectionEvent(conn, type, null, null);
+    }
+
+    @Override
+    public void connectionEvent(Connection conn, Events type, Long time, String uriDetails) {
+        String server = Redaction.text(uriDetails != null ? uriDetails : conn.getConnectedUrl());
+        switch (type) {
+            case DISCONNECTED -> log.warn("NATS connection lost ({}); reconnecting", server);
+            case LAME_DUCK -> log.warn("NATS server {} entered lame duck mode; expect a reconnect", server);
+            case CONNECTED, RECONNECTED, CLOSED -> log.info("NATS connection {} ({})", type.getEvent(), server);
+            default -> log.debug("NATS connection event {} ({})", type.getEvent(), server);
+        }
+    }
+
+    @Override
+    public void errorOccurred(Connection conn, String error) {
+        log.warn("NATS server reported an error: {}", Redaction.text(error));
+    }
+
+    @Override
+    public void exceptionOccurred(Connection conn, Exception exp) {
+        log.warn("NATS connection exception: {}", Redaction.text(String.valueOf(exp)));
+    }
+
+    @Override
+    public void slowConsumerDetected(Connection conn, Consumer consumer) {
+        log.warn("NATS slow consumer: messages are being dropped for a subscription of this client");
+    }
+}
