@@ -1,16 +1,18 @@
 package dev.agentkit.testing.broker;
 
+import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.TopologyConflictException;
 import dev.agentkit.core.topology.ConsumerSpec;
 import dev.agentkit.core.topology.StreamSpec;
 import dev.agentkit.core.topology.Subjects;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The checks JetStream makes when streams and consumers are created, so the in-memory broker
- * refuses what the server refuses: overlapping stream subjects, a retention change, and
- * overlapping filters on a work-queue stream.
+ * refuses what the server refuses: overlapping stream subjects (between streams or within one
+ * stream), a retention change, and overlapping filters on a work-queue stream.
  */
 final class StreamRules {
     private final Map<String, MemoryStream> streams;
@@ -20,6 +22,15 @@ final class StreamRules {
     }
 
     void check(StreamSpec spec) {
+        List<String> own = spec.subjects();
+        for (int i = 0; i < own.size(); i++) {
+            for (int j = i + 1; j < own.size(); j++) {
+                if (Subjects.overlap(own.get(i), own.get(j))) {
+                    throw new BrokerException("stream " + spec.name() + ": subject " + own.get(i) + " overlaps with "
+                            + own.get(j) + " (a stream's own subjects must not overlap)", false);
+                }
+            }
+        }
         MemoryStream existing = streams.get(spec.name());
         if (existing != null && existing.spec.retention() != spec.retention()) {
             throw new TopologyConflictException(spec.name(), "retention", existing.spec.retention(), spec.retention());
