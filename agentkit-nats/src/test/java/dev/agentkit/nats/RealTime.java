@@ -10,14 +10,14 @@ import java.util.function.BooleanSupplier;
  * contract's {@code elapse} means on a real server), {@link #await} polls a condition until a
  * bounded deadline.
  */
-final class RealTime {
+public final class RealTime {
     private static final long POLL_NANOS = Duration.ofMillis(25).toNanos();
 
     private RealTime() {
     }
 
     /** Returns once {@code d} of wall-clock time has gone by. */
-    static void pass(Duration d) {
+    public static void pass(Duration d) {
         long deadline = System.nanoTime() + d.toNanos();
         long left;
         while ((left = deadline - System.nanoTime()) > 0) {
@@ -26,7 +26,7 @@ final class RealTime {
     }
 
     /** Polls {@code condition} until it holds; fails with {@code what} after {@code timeout}. */
-    static void await(String what, Duration timeout, BooleanSupplier condition) {
+    public static void await(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -1,0 +1,84 @@
+package dev.agentkit.nats.kv;
+
+import dev.agentkit.core.store.StateStore;
+import dev.agentkit.nats.NatsFailures;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.KeyValue;
+import io.nats.client.api.KeyValueConfiguration;
+import io.nats.client.api.KeyValueEntry;
+import io.nats.client.api.StorageType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * A {@link StateStore} in a NATS KV bucket: agents' cursors and knowledge survive restarts and
+ * are shared by every process of the team. Keys may be any string; values are UTF-8 text.
+ *
+ * <p>Made by applications for {@code AgentRuntime.builder(broker).stateStore(..)}. The bucket
+ * (default {@value #DEFAULT_BUCKET}) is created on first use and keeps {@value #HISTORY} values
+ * per key, so a bad write can be looked up with {@code nats kv history}.
+ */
+public final class KvStateStore implements StateStore {
+    /** The bucket used when none is named. */
+    public static final String DEFAULT_BUCKET = "agentkit_state";
+    /** Values kept per key. */
+    public static final int HISTORY = 5;
+
+    private final KeyValue kv;
+    private final String bucket;
+
+    private KvStateStore(KvBucket bucket) {
+        this.kv = bucket.kv();
+        this.bucket = bucket.name();
+    }
+
+    /** The store in bucket {@value #DEFAULT_BUCKET}. */
+    public static KvStateStore open(Connection nc) {
+        return open(nc, DEFAULT_BUCKET);
+    }
+
+    /** The store in {@code bucket}, created if missing. */
+    public static KvStateStore open(Connection nc, String bucket) {
+        return new KvStateStore(KvBucket.open(nc, KeyValueConfiguration.builder().name(bucket)
+                .maxHistoryPerKey(HISTORY).storageType(StorageType.File).build()));
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        try {
+            KeyValueEntry e = kv.get(KvKeys.encode(key));
+            if (e == null) {
+                return Optional.empty();
+            }
+            byte[] value = e.getValue();
+            return Optional.of(value == null ? "" : new String(value, StandardCharsets.UTF_8));
+        } catch (IOException | JetStreamApiException e) {
+            throw NatsFailures.wrap("read state " + key + " from KV bucket " + bucket, e);
+        }
+    }
+
+    @Override
+    public void put(String key, String value) {
+        try {
+            kv.put(KvKeys.encode(key), value.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | JetStreamApiException e) {
+            throw NatsFailures.wrap("write state " + key + " to KV bucket " + bucket, e);
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        try {
+            kv.delete(KvKeys.encode(key));
+        } catch (IOException | JetStreamApiException e) {
+            throw NatsFailures.wrap("delete state " + key + " from KV bucket " + bucket, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KvStateStore[" + bucket + "]";
+    }
+}

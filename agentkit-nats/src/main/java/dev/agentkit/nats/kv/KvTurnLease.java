@@ -1,0 +1,74 @@
+package dev.agentkit.nats.kv;
+
+import dev.agentkit.core.broker.BrokerException;
+import dev.agentkit.core.time.AgentClock;
+import dev.agentkit.core.turn.TurnLease;
+import io.nats.client.Connection;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link TurnLease} in a NATS KV bucket: one turn of an agent at a time across every process
+ * and machine of a team. Taking it creates the agent's key; a crashed holder's lease runs out
+ * after its time to live (per-key TTL on nats-server 2.11 and newer, and the stored expiry on
+ * any server), and closing it never releases a lease that another process took after expiry.
+ *
+ * <p>Made by applications for {@code AgentRuntime.builder(broker).lease(..)}. When the server
+ * cannot be reached, {@link #tryAcquire} logs a warning and returns empty: the turn is skipped,
+ * not run unguarded.
+ */
+public final class KvTurnLease implements TurnLease {
+    /** The bucket used when none is named. */
+    public static final String DEFAULT_BUCKET = "agentkit_turn_leases";
+    private static final Logger log = LoggerFactory.getLogger(KvTurnLease.class);
+
+    private final KvLeases leases;
+    private final String holder;
+
+    private KvTurnLease(KvLeases leases, String holder) {
+        this.leases = leases;
+        this.holder = holder;
+    }
+
+    /** The lease in bucket {@value #DEFAULT_BUCKET}, timed by the system clock, expiry chosen by the server's version. */
+    public static KvTurnLease open(Connection nc) {
+        return open(nc, DEFAULT_BUCKET, AgentClock.system(), LeaseExpiry.AUTO);
+    }
+
+    /** The lease in {@code bucket} (created if missing), timed by {@code clock}. */
+    public static KvTurnLease open(Connection nc, String bucket, AgentClock clock, LeaseExpiry expiry) {
+        String holder = "pid " + ProcessHandle.current().pid();
+        return new KvTurnLease(new KvLeases(nc, bucket, clock, expiry), holder);
+    }
+
+    /** Whether leases also expire on the server by a per-key TTL (else by their stored expiry only). */
+    public boolean usesPerKeyTtl() {
+        return leases.perKeyTtl();
+    }
+
+    @Override
+    public Optional<Held> tryAcquire(String agent, Duration ttl) {
+        Optional<KvLeases.Taken> taken;
+        try {
+            taken = leases.tryTake(agent, holder, ttl);
+        } catch (BrokerException e) {
+            log.warn("{}: cannot take the turn lease, skipping the turn: {}", agent, e.getMessage());
+            return Optional.empty();
+        }
+        return taken.map(t -> {
+            AtomicBoolean open = new AtomicBoolean(true);
+            return () -> {
+                if (open.compareAndSet(true, false)) {
+                    try {
+                        leases.release(t);
+                    } catch (BrokerException e) {
+                        log.warn("{}: could not release the turn lease; it expires by itself: {}", agent, e.getMessage());
+                    }
+                }
+            };
+        });
+    }
+}

@@ -1,0 +1,92 @@
+package dev.agentkit.nats.kv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentkit.core.turn.TurnLease;
+import dev.agentkit.nats.RealNatsSupport;
+import dev.agentkit.nats.RealTime;
+import dev.agentkit.testing.VirtualClock;
+import io.nats.client.Connection;
+import io.nats.client.KeyValue;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The KV turn lease and lock on a real server: one holder at a time across connections, expiry
+ * of a crashed holder's lease (by the stored expiry on a virtual clock, and by the server's
+ * per-key TTL in real time), and release never removing a lease someone else took.
+ */
+class KvLeaseIT extends RealNatsSupport {
+
+    @Test
+    void onlyOneProcessHoldsAnAgentsLeaseUntilItIsReleased() {
+        String bucket = unique("leases");
+        VirtualClock clock = new VirtualClock();
+        KvTurnLease one = KvTurnLease.open(connect(), bucket, clock, LeaseExpiry.AUTO);
+        KvTurnLease two = KvTurnLease.open(connect(), bucket, clock, LeaseExpiry.AUTO);
+        Optional<TurnLease.Held> held = one.tryAcquire("roy", Duration.ofMinutes(5));
+        assertThat(held).isPresent();
+        assertThat(two.tryAcquire("roy", Duration.ofMinutes(5))).isEmpty();
+        assertThat(two.tryAcquire("jen", Duration.ofMinutes(5))).isPresent();
+        held.get().close();
+        held.get().close();
+        assertThat(two.tryAcquire("roy", Duration.ofMinutes(5))).isPresent();
+    }
+
+    @Test
+    void aCrashedHoldersLeaseExpiresByItsStoredTimeAndItsLateReleaseChangesNothing() {
+        String bucket = unique("stored");
+        VirtualClock clock = new VirtualClock();
+        KvTurnLease crashed = KvTurnLease.open(connect(), bucket, clock, LeaseExpiry.STORED_EXPIRY);
+        KvTurnLease next = KvTurnLease.open(connect(), bucket, clock, LeaseExpiry.STORED_EXPIRY);
+        assertThat(crashed.usesPerKeyTtl()).isFalse();
+        TurnLease.Held stale = crashed.tryAcquire("roy", Duration.ofMinutes(35)).orElseThrow();
+        clock.advance(Duration.ofMinutes(34));
+        assertThat(next.tryAcquire("roy", Duration.ofMinutes(35))).isEmpty();
+        clock.advance(Duration.ofMinutes(2));
+        TurnLease.Held taken = next.tryAcquire("roy", Duration.ofMinutes(35)).orElseThrow();
+        stale.close();
+        assertThat(crashed.tryAcquire("roy", Duration.ofMinutes(35))).as("the late release freed the new lease").isEmpty();
+        taken.close();
+        assertThat(crashed.tryAcquire("roy", Duration.ofMinutes(35))).isPresent();
+    }
+
+    @Test
+    void withPerKeyTtlTheServerRemovesACrashedHoldersLease() throws Exception {
+        String bucket = unique("ttl");
+        Connection nc = connect();
+        KvTurnLease crashed = KvTurnLease.open(nc, bucket, dev.agentkit.core.time.AgentClock.system(), LeaseExpiry.AUTO);
+        org.junit.jupiter.api.Assumptions.assumeTrue(crashed.usesPerKeyTtl(), "per-key TTL needs nats-server 2.11+");
+        assertThat(crashed.tryAcquire("roy", Duration.ofSeconds(1))).isPresent();
+        KeyValue kv = nc.keyValue(bucket);
+        assertThat(kv.get(KvKeys.encode("roy"))).isNotNull();
+        RealTime.await("the server to expire the lease key", Duration.ofSeconds(15), () -> {
+            try {
+                return kv.get(KvKeys.encode("roy")) == null;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        KvTurnLease other = KvTurnLease.open(connect(), bucket, dev.agentkit.core.time.AgentClock.system(), LeaseExpiry.AUTO);
+        assertThat(other.tryAcquire("roy", Duration.ofMinutes(1))).isPresent();
+    }
+
+    @Test
+    void aLockHasOneOwnerAtATimeAndNamesIt() {
+        String bucket = unique("locks");
+        VirtualClock clock = new VirtualClock();
+        KvLock roy = KvLock.open(connect(), bucket, Duration.ofMinutes(10), clock, LeaseExpiry.AUTO);
+        KvLock jen = KvLock.open(connect(), bucket, Duration.ofMinutes(10), clock, LeaseExpiry.AUTO);
+        KvLock.Held held = roy.tryAcquire("src/api/schema.sql", "roy").orElseThrow();
+        assertThat(held.name()).isEqualTo("src/api/schema.sql");
+        assertThat(jen.tryAcquire("src/api/schema.sql", "jen")).isEmpty();
+        assertThat(jen.holder("src/api/schema.sql")).contains("roy");
+        clock.advance(Duration.ofMinutes(11));
+        KvLock.Held jens = jen.tryAcquire("src/api/schema.sql", "jen").orElseThrow();
+        held.close();
+        assertThat(roy.holder("src/api/schema.sql")).contains("jen");
+        jens.close();
+        assertThat(roy.holder("src/api/schema.sql")).isEmpty();
+    }
+}
