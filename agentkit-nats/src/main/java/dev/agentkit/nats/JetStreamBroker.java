@@ -24,6 +24,7 @@ import io.nats.client.JetStreamStatusCheckedException;
 import io.nats.client.Message;
 import io.nats.client.PublishOptions;
 import io.nats.client.api.ConsumerInfo;
+import io.nats.client.api.MessageInfo;
 import io.nats.client.api.PublishAck;
 import java.io.IOException;
 import java.time.Duration;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -176,6 +178,23 @@ public final class JetStreamBroker implements Broker {
             throw notFoundOr(ref, "read the status of " + ref, e);
         } catch (IOException e) {
             throw NatsFailures.wrap("read the status of " + ref, e);
+        }
+    }
+
+    /** The message stored at {@code sequence} in {@code stream}; empty when it was removed (limits, age, ack). */
+    public Optional<StoredMessage> readMessage(String stream, long sequence) {
+        try {
+            MessageInfo m = jsm.getMessage(stream, sequence);
+            byte[] data = m.getData();
+            return Optional.of(new StoredMessage(stream, m.getSeq(), m.getSubject(),
+                    Envelope.of(data == null ? new byte[0] : data, NatsHeaders.fromNats(m.getHeaders()))));
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() == NatsFailures.NO_MESSAGE_FOUND) {
+                return Optional.empty();
+            }
+            throw NatsFailures.wrap("read message " + sequence + " of stream " + stream, e);
+        } catch (IOException e) {
+            throw NatsFailures.wrap("read message " + sequence + " of stream " + stream, e);
         }
     }
 

@@ -16,6 +16,8 @@ import java.io.IOException;
 public final class NatsFailures {
     /** JetStream API error: a consumer does not exist. */
     public static final int CONSUMER_NOT_FOUND = 10014;
+    /** JetStream API error: no message at that sequence. */
+    public static final int NO_MESSAGE_FOUND = 10037;
     /** JetStream API error: a stream does not exist. */
     public static final int STREAM_NOT_FOUND = 10059;
     /** JetStream API error: stream subjects overlap another stream's. */

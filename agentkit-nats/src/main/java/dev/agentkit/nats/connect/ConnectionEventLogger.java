@@ -36,9 +36,14 @@ final class ConnectionEventLogger implements ConnectionListener, ErrorListener {
         log.warn("NATS server reported an error: {}", Redaction.text(error));
     }
 
+    /** While the connection is down, failed reconnect attempts are expected: DEBUG; otherwise WARN. */
     @Override
     public void exceptionOccurred(Connection conn, Exception exp) {
-        log.warn("NATS connection exception: {}", Redaction.text(String.valueOf(exp)));
+        if (conn != null && conn.getStatus() != Connection.Status.CONNECTED) {
+            log.debug("NATS connection exception while {}: {}", conn.getStatus(), Redaction.text(String.valueOf(exp)));
+        } else {
+            log.warn("NATS connection exception: {}", Redaction.text(String.valueOf(exp)));
+        }
     }
 
     @Override
