@@ -24,7 +24,13 @@ final class ConnectionEventLogger implements ConnectionListener, ErrorListener {
     public void connectionEvent(Connection conn, Events type, Long time, String uriDetails) {
         String server = Redaction.text(uriDetails != null ? uriDetails : conn.getConnectedUrl());
         switch (type) {
-            case DISCONNECTED -> log.warn("NATS connection lost ({}); reconnecting", server);
+            case DISCONNECTED -> {
+                if (server == null) {
+                    log.debug("NATS connection attempt ended before it was established");
+                } else {
+                    log.warn("NATS connection lost ({}); reconnecting", server);
+                }
+            }
             case LAME_DUCK -> log.warn("NATS server {} entered lame duck mode; expect a reconnect", server);
             case CONNECTED, RECONNECTED, CLOSED -> log.info("NATS connection {} ({})", type.getEvent(), server);
             default -> log.debug("NATS connection event {} ({})", type.getEvent(), server);

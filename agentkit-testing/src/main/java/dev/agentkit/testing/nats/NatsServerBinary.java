@@ -5,13 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds the {@code nats-server} executable for {@link NatsServerFixture}: env
  * {@code NATS_SERVER_BIN}, else {@code nats-server} on the {@code PATH}, else the cache directory
  * that {@code scripts/install-nats-server.sh} fills
- * ({@code ${AGENTKIT_CACHE:-~/.cache/agentkit}/nats-v2.15.2/nats-server}). When none is found,
+ * ({@code ${AGENTKIT_CACHE:-~/.cache/agentkit}/nats-v2.15.2/nats-server}, or
+ * {@code nats-debian-sid/nats-server} from its Debian fallback). When none is found,
  * the test is skipped, or failed under {@code CI=true}.
  */
 public final class NatsServerBinary {
@@ -44,15 +46,19 @@ public final class NatsServerBinary {
                 }
             }
         }
-        return Optional.of(cachePath()).filter(Files::isExecutable);
+        return Stream.of(cachePath(), cacheRoot().resolve("nats-debian-sid").resolve("nats-server"))
+                .filter(Files::isExecutable).findFirst();
     }
 
-    /** Where the install script puts the pinned server. */
+    /** Where the install script puts the pinned server (its Debian fallback goes to {@code nats-debian-sid/}). */
     Path cachePath() {
+        return cacheRoot().resolve("nats-" + PINNED_VERSION).resolve("nats-server");
+    }
+
+    private Path cacheRoot() {
         String cache = env.get("AGENTKIT_CACHE");
-        Path root = cache != null && !cache.isBlank() ? Path.of(cache)
+        return cache != null && !cache.isBlank() ? Path.of(cache)
                 : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".cache", "agentkit");
-        return root.resolve("nats-" + PINNED_VERSION).resolve("nats-server");
     }
 
     /**

@@ -7,7 +7,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -44,31 +46,44 @@ public final class NatsServerFixture implements AutoCloseable {
     private final Path storeDir;
     private final int port;
     private final String externalUrl;
+    private final List<String> configLines;
     private NatsServerRunner runner;
     private ProcessHandle process;
 
-    private NatsServerFixture(Path executable, Path storeDir, int port, String externalUrl) {
+    private NatsServerFixture(Path executable, Path storeDir, int port, String externalUrl, List<String> configLines) {
         this.executable = executable;
         this.storeDir = storeDir;
         this.port = port;
         this.externalUrl = externalUrl;
+        this.configLines = List.copyOf(configLines);
     }
 
     /** Starts a server (or adopts {@code NATS_URL}), reading the process environment. */
     public static NatsServerFixture start() {
-        return start(System.getenv());
+        return start(System.getenv(), List.of());
     }
 
-    static NatsServerFixture start(Map<String, String> env) {
+    /**
+     * Starts a server of its own with extra lines in its configuration file, e.g.
+     * {@code authorization { token: "t0ken" }}. With {@code NATS_URL} set the calling test is
+     * aborted: an external server cannot take the configuration.
+     */
+    public static NatsServerFixture startWith(String... configLines) {
+        Assumptions.assumeTrue(System.getenv("NATS_URL") == null || System.getenv("NATS_URL").isBlank(),
+                "this test configures its own nats-server; NATS_URL points at an external one");
+        return start(System.getenv(), List.of(configLines));
+    }
+
+    static NatsServerFixture start(Map<String, String> env, List<String> configLines) {
         String url = env.get("NATS_URL");
-        if (url != null && !url.isBlank()) {
+        if (url != null && !url.isBlank() && configLines.isEmpty()) {
             log.info("using the existing NATS server at NATS_URL");
-            return new NatsServerFixture(null, null, -1, url.split(",")[0].strip());
+            return new NatsServerFixture(null, null, -1, url.split(",")[0].strip(), List.of());
         }
         Path executable = new NatsServerBinary(env).require();
         try {
             Path store = Files.createTempDirectory("agentkit-nats-js-");
-            NatsServerFixture fixture = new NatsServerFixture(executable, store, freeLoopbackPort(), null);
+            NatsServerFixture fixture = new NatsServerFixture(executable, store, freeLoopbackPort(), null, configLines);
             fixture.launch();
             return fixture;
         } catch (IOException e) {
@@ -153,13 +168,14 @@ public final class NatsServerFixture implements AutoCloseable {
 
     private synchronized void launch() {
         try {
+            List<String> config = new ArrayList<>(List.of("host: 127.0.0.1",
+                    "jetstream { store_dir: \"" + storeDir.toString().replace("\\", "/") + "\" }"));
+            config.addAll(configLines);
             runner = NatsServerRunner.builder()
                     .executablePath(executable)
                     .port(port)
                     .jetstream(true)
-                    .configInserts(new String[] {
-                        "host: 127.0.0.1",
-                        "jetstream { store_dir: \"" + storeDir.toString().replace("\\", "/") + "\" }"})
+                    .configInserts(config)
                     .output(new Slf4jRunnerOutput())
                     .connectValidateTries(100)
                     .build();
