@@ -2,6 +2,7 @@ package dev.agentkit.testing.matrix;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -12,10 +13,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Test classes use {@code @ExtendWith(SynapseExtension.class)} and take a {@code SynapseServer}
  * parameter (constructor, {@code @BeforeAll}, {@code @BeforeEach} or test method).
  *
- * <p>When Synapse cannot be installed or started, the tests fail under {@code CI=true} and are
- * skipped with the reason otherwise. The attempt is made once per run.
+ * <p>When Synapse cannot be installed or started, the test classes fail under {@code CI=true};
+ * otherwise each test is skipped with the reason. The attempt is made once per run.
  */
-public final class SynapseExtension implements BeforeAllCallback, ParameterResolver {
+public final class SynapseExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SynapseExtension.class);
 
     /** The run's server, or why there is none; closed by JUnit at the end of the run. */
@@ -46,6 +47,14 @@ public final class SynapseExtension implements BeforeAllCallback, ParameterResol
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        Shared shared = shared(context);
+        if (shared.failure != null && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw shared.failure;
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
         server(context);
     }
 
@@ -59,9 +68,13 @@ public final class SynapseExtension implements BeforeAllCallback, ParameterResol
         return server(context);
     }
 
-    private static SynapseServer server(ExtensionContext context) {
-        Shared shared = context.getRoot().getStore(NAMESPACE)
+    private static Shared shared(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(Shared.class, k -> Shared.launch(), Shared.class);
+    }
+
+    private static SynapseServer server(ExtensionContext context) {
+        Shared shared = shared(context);
         if (shared.failure != null) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw shared.failure;
