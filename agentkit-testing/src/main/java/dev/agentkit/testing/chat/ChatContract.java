@@ -41,32 +41,39 @@ public abstract class ChatContract {
     /** The user id of {@code agent}'s account. */
     protected abstract String userIdOf(String agent);
 
-    /** A cursor after everything said so far. */
-    private String caughtUp(ChatPort port) {
-        return port.read(null).nextCursor();
+    /** An agent's port and a cursor after everything said before the test acts. */
+    private record Seat(ChatPort port, String start) {
+        List<ChatMessage> news() {
+            return port.read(start).messages();
+        }
+
+        ChatMessage onlyNews() {
+            List<ChatMessage> news = news();
+            assertThat(news).hasSize(1);
+            return news.get(0);
+        }
     }
 
-    private static List<String> texts(ChatBatch batch) {
-        return batch.messages().stream().map(ChatMessage::text).toList();
+    private Seat seat(String agent) {
+        ChatPort port = newPort(agent);
+        return new Seat(port, port.read(null).nextCursor());
     }
 
-    private static ChatMessage only(ChatBatch batch) {
-        assertThat(batch.messages()).hasSize(1);
-        return batch.messages().get(0);
+    private static List<String> texts(List<ChatMessage> messages) {
+        return messages.stream().map(ChatMessage::text).toList();
     }
 
     @Test
     public void readingSinceACursorReturnsEachMessageOnce() {
-        ChatPort roy = newPort(ROY);
-        String start = caughtUp(roy);
+        Seat roy = seat(ROY);
         commanderSays(Rooms.BACKEND, "one");
-        ChatBatch first = roy.read(start);
+        ChatBatch first = roy.port().read(roy.start());
         commanderSays(Rooms.BACKEND, "two");
-        ChatBatch second = roy.read(first.nextCursor());
-        ChatBatch third = roy.read(second.nextCursor());
+        ChatBatch second = roy.port().read(first.nextCursor());
+        ChatBatch third = roy.port().read(second.nextCursor());
 
-        assertThat(texts(first)).containsExactly("one");
-        assertThat(texts(second)).containsExactly("two");
+        assertThat(texts(first.messages())).containsExactly("one");
+        assertThat(texts(second.messages())).containsExactly("two");
         assertThat(third.messages()).isEmpty();
         assertThat(third.nextCursor()).isNotNull();
     }
@@ -77,17 +84,16 @@ public abstract class ChatContract {
 
         ChatBatch first = newPort(ROY).read(null);
 
-        assertThat(texts(first)).containsExactly("before roy existed");
+        assertThat(texts(first.messages())).containsExactly("before roy existed");
     }
 
     @Test
     public void messagesCarryTheLogicalRoomAndSenderAndComeOldestFirst() {
-        ChatPort roy = newPort(ROY);
-        String start = caughtUp(roy);
+        Seat roy = seat(ROY);
         commanderSays(Rooms.GENERAL, "morning all");
         commanderSays(Rooms.BACKEND, "build is red");
 
-        List<ChatMessage> read = roy.read(start).messages();
+        List<ChatMessage> read = roy.news();
 
         assertThat(read).extracting(ChatMessage::room).containsExactly(Rooms.GENERAL, Rooms.BACKEND);
         assertThat(read).extracting(ChatMessage::sender).containsOnly(commanderId());
@@ -96,15 +102,13 @@ public abstract class ChatContract {
 
     @Test
     public void ownPostsAndOtherAgentsPostsAreNotHuman() {
-        ChatPort roy = newPort(ROY);
-        ChatPort jen = newPort(JEN);
-        String royStart = caughtUp(roy);
-        String jenStart = caughtUp(jen);
+        Seat roy = seat(ROY);
+        Seat jen = seat(JEN);
 
-        roy.post(Rooms.BACKEND, "roy: build fixed", "roy-post-1");
+        roy.port().post(Rooms.BACKEND, "roy: build fixed", "roy-post-1");
 
-        ChatMessage seenByRoy = only(roy.read(royStart));
-        ChatMessage seenByJen = only(jen.read(jenStart));
+        ChatMessage seenByRoy = roy.onlyNews();
+        ChatMessage seenByJen = jen.onlyNews();
         assertThat(seenByRoy.sender()).isEqualTo(userIdOf(ROY));
         assertThat(seenByRoy.fromHuman()).isFalse();
         assertThat(seenByRoy.addressedToMe()).as("a post is never addressed to its author").isFalse();
@@ -114,52 +118,46 @@ public abstract class ChatContract {
 
     @Test
     public void anExplicitMentionAddressesOnlyTheMentionedAgent() {
-        ChatPort roy = newPort(ROY);
-        ChatPort jen = newPort(JEN);
-        String royStart = caughtUp(roy);
-        String jenStart = caughtUp(jen);
+        Seat roy = seat(ROY);
+        Seat jen = seat(JEN);
 
         commanderMentions(Rooms.BACKEND, ROY, "please look at the failing build");
 
-        assertThat(only(roy.read(royStart)).addressedToMe()).isTrue();
-        assertThat(only(jen.read(jenStart)).addressedToMe()).isFalse();
+        assertThat(roy.onlyNews().addressedToMe()).isTrue();
+        assertThat(jen.onlyNews().addressedToMe()).isFalse();
     }
 
     @Test
     public void aLeadingNameAddressesTheAgentAndIsStrippedForCommands() {
-        ChatPort roy = newPort(ROY);
-        ChatPort jen = newPort(JEN);
-        String royStart = caughtUp(roy);
-        String jenStart = caughtUp(jen);
+        Seat roy = seat(ROY);
+        Seat jen = seat(JEN);
 
         commanderSays(Rooms.BACKEND, "roy: status");
         commanderSays(Rooms.BACKEND, "@roy pause");
 
-        List<ChatMessage> toRoy = roy.read(royStart).messages();
+        List<ChatMessage> toRoy = roy.news();
         assertThat(toRoy).allMatch(ChatMessage::addressedToMe);
         assertThat(toRoy).extracting(m -> m.textWithoutAddress(ROY)).containsExactly("status", "pause");
-        assertThat(jen.read(jenStart).messages()).noneMatch(ChatMessage::addressedToMe);
+        assertThat(jen.news()).noneMatch(ChatMessage::addressedToMe);
     }
 
     @Test
     public void aMessageNamingNoAgentAddressesNobody() {
-        ChatPort roy = newPort(ROY);
-        String start = caughtUp(roy);
+        Seat roy = seat(ROY);
 
         commanderSays(Rooms.GENERAL, "good morning team, royalties report is out");
 
-        assertThat(only(roy.read(start)).addressedToMe()).isFalse();
+        assertThat(roy.onlyNews().addressedToMe()).isFalse();
     }
 
     @Test
     public void aStrangerIsHumanButMayNotCommandWhileTheCommanderMay() {
-        ChatPort roy = newPort(ROY);
-        String start = caughtUp(roy);
+        Seat roy = seat(ROY);
 
         strangerSays(Rooms.BACKEND, "roy: pause");
         commanderSays(Rooms.BACKEND, "roy: resume");
 
-        List<ChatMessage> read = roy.read(start).messages();
+        List<ChatMessage> read = roy.news();
         assertThat(read).hasSize(2).allMatch(ChatMessage::fromHuman).allMatch(ChatMessage::addressedToMe);
         assertThat(read.get(0).mayCommand()).as("stranger").isFalse();
         assertThat(read.get(1).mayCommand()).as("commander").isTrue();
@@ -167,37 +165,35 @@ public abstract class ChatContract {
 
     @Test
     public void aRepeatedPostWithTheSameKeyShowsOneMessage() {
+        Seat jen = seat(JEN);
         ChatPort roy = newPort(ROY);
-        String start = caughtUp(roy);
 
         roy.post(Rooms.BACKEND, "BLOCKED REQ-7", "turn-3:alert");
         roy.post(Rooms.BACKEND, "BLOCKED REQ-7", "turn-3:alert");
         newPort(ROY).post(Rooms.BACKEND, "BLOCKED REQ-7", "turn-3:alert");
         roy.post(Rooms.BACKEND, "BLOCKED REQ-7", "turn-4:alert");
 
-        assertThat(texts(newPort(JEN).read(start))).containsExactly("BLOCKED REQ-7", "BLOCKED REQ-7");
+        assertThat(texts(jen.news())).containsExactly("BLOCKED REQ-7", "BLOCKED REQ-7");
     }
 
     @Test
     public void theCursorSurvivesARestartWithNoReplayAndNoLoss() {
-        ChatPort before = newPort(ROY);
-        String start = caughtUp(before);
+        Seat before = seat(ROY);
         commanderSays(Rooms.BACKEND, "handled before the restart");
-        String stored = before.read(start).nextCursor();
+        String stored = before.port().read(before.start()).nextCursor();
         commanderSays(Rooms.BACKEND, "said while roy was down");
 
         ChatPort after = newPort(ROY);
 
-        assertThat(texts(after.read(stored))).containsExactly("said while roy was down");
+        assertThat(texts(after.read(stored).messages())).containsExactly("said while roy was down");
     }
 
     @Test
     public void aBurstOfMessagesArrivesCompleteAndInOrder() {
-        ChatPort roy = newPort(ROY);
-        String start = caughtUp(roy);
+        Seat roy = seat(ROY);
         List<String> burst = IntStream.rangeClosed(1, 12).mapToObj(i -> "message " + i).toList();
         burst.forEach(t -> commanderSays(Rooms.BACKEND, t));
 
-        assertThat(texts(roy.read(start))).containsExactlyElementsOf(burst);
+        assertThat(texts(roy.news())).containsExactlyElementsOf(burst);
     }
 }
