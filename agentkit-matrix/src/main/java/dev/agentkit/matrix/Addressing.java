@@ -1,10 +1,10 @@
 package dev.agentkit.matrix;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentkit.core.chat.ChatMessage;
 import dev.agentkit.matrix.client.RoomEvent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -47,7 +47,7 @@ final class Addressing {
             return true;
         }
         String body = event.body();
-        if (startsWithAddress(body, name) || startsWithAddress(body, displayName)) {
+        if (ChatMessage.startsWithAddress(body, name) || ChatMessage.startsWithAddress(body, displayName)) {
             return true;
         }
         return mentions.isMissingNode() && nameAsWord.matcher(body).find();
@@ -56,18 +56,5 @@ final class Addressing {
     private boolean hasPill(String html) {
         return html.contains("matrix.to/#/" + userId)
                 || html.contains("matrix.to/#/" + URLEncoder.encode(userId, StandardCharsets.UTF_8));
-    }
-
-    /** The same rule as {@code ChatMessage.textWithoutAddress}: the name, then end, ':', ',' or a space. */
-    static boolean startsWithAddress(String text, String agentName) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        String n = agentName.toLowerCase(Locale.ROOT);
-        for (String prefix : new String[]{"@" + n, n}) {
-            if (t.startsWith(prefix)) {
-                String rest = t.substring(prefix.length());
-                return rest.isEmpty() || ":, ".indexOf(rest.charAt(0)) >= 0;
-            }
-        }
-        return false;
     }
 }

@@ -3,6 +3,7 @@ package dev.agentkit.matrix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentkit.core.chat.ChatMessage;
 import dev.agentkit.core.message.Json;
 import dev.agentkit.matrix.client.RoomEvent;
 import java.time.Instant;
@@ -72,8 +73,8 @@ class AddressingTest {
 
     @Test
     void aLeadingAddressFollowsTheCoreRule() {
-        assertThat(Addressing.startsWithAddress("roy", "roy")).isTrue();
-        assertThat(Addressing.startsWithAddress("  ROY: x", "roy")).isTrue();
-        assertThat(Addressing.startsWithAddress("royal: x", "roy")).isFalse();
+        assertThat(ChatMessage.startsWithAddress("roy", "roy")).isTrue();
+        assertThat(ChatMessage.startsWithAddress("  ROY: x", "roy")).isTrue();
+        assertThat(ChatMessage.startsWithAddress("royal: x", "roy")).isFalse();
     }
 }

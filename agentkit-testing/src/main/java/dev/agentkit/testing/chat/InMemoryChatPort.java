@@ -46,7 +46,7 @@ final class InMemoryChatPort implements ChatPort {
             return false;
         }
         return p.mentions().contains(userId)
-                || !draft.textWithoutAddress(name).equals(p.text().strip())
+                || ChatMessage.startsWithAddress(p.text(), name)
                 || !p.explicitMentions() && nameAsWord.matcher(p.text()).find();
     }
 
