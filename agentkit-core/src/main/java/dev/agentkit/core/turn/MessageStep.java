@@ -35,9 +35,13 @@ final class MessageStep {
         });
     }
 
+    /** Reads every coordination consumer; the agent's own announcements are acked without the hook. */
     void coordination(Turn turn) {
         for (ConsumerSpec spec : turn.consumers.coordination()) {
             drain(turn, spec, d -> {
+                if (agent.config().name().equals(d.envelope().header(Headers.SENDER).orElse(null))) {
+                    return Outcome.done();
+                }
                 turn.tally.coordination++;
                 agent.onCoordination(d.subject(), d.envelope());
                 return Outcome.done();

@@ -152,7 +152,7 @@ public abstract class TurnBasedAgent {
     /** Posts to a chat room now; kept for a later turn if the chat is down. */
     protected final void post(String room, String text) {
         Turn t = requireTurn();
-        t.chat.post(room, config.name() + ": " + text, t.id + ":post:" + Integer.toHexString((room + text).hashCode()));
+        t.chat.post(room, config.name() + ": " + text, t.id + ":post:" + (++t.posts));
     }
 
     /** Posts to the alerts room. */

@@ -1,0 +1,51 @@
+package dev.agentkit.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileStoresTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void stateSurvivesANewStoreOnTheSameDirectory() {
+        new FileStateStore(dir).put("agent.roy", "{\"cursor\":\"s42\"}");
+        assertThat(new FileStateStore(dir).get("agent.roy")).contains("{\"cursor\":\"s42\"}");
+    }
+
+    @Test
+    void stateCanBeReplacedAndDeleted() {
+        FileStateStore store = new FileStateStore(dir);
+        store.put("k", "1");
+        store.put("k", "2");
+        assertThat(store.get("k")).contains("2");
+        store.delete("k");
+        store.delete("k");
+        assertThat(store.get("k")).isEmpty();
+    }
+
+    @Test
+    void keysCannotEscapeTheDirectory() throws Exception {
+        FileStateStore store = new FileStateStore(dir.resolve("state"));
+        store.put("../../etc/passwd", "x");
+        store.put("a/b", "y");
+        assertThat(store.get("../../etc/passwd")).contains("x");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(dir.resolve("state"));
+        }
+        assertThat(store.get("a.2fb")).as("encoded keys never collide with literal ones").isEmpty();
+    }
+
+    @Test
+    void processedMarksSurviveANewStore() {
+        new FileProcessedStore(dir).markProcessed("roy.REQ-001");
+        FileProcessedStore again = new FileProcessedStore(dir);
+        again.markProcessed("roy.REQ-001");
+        assertThat(again.isProcessed("roy.REQ-001")).isTrue();
+        assertThat(again.isProcessed("roy.REQ-002")).isFalse();
+    }
+}

@@ -1,0 +1,160 @@
+package dev.agentkit.testing;
+
+import dev.agentkit.core.broker.PublishResult;
+import dev.agentkit.core.chat.ChatPort;
+import dev.agentkit.core.message.Envelope;
+import dev.agentkit.core.message.Headers;
+import dev.agentkit.core.store.InMemoryProcessedStore;
+import dev.agentkit.core.store.InMemoryStateStore;
+import dev.agentkit.core.topology.Subjects;
+import dev.agentkit.core.topology.Topology;
+import dev.agentkit.core.turn.AgentRuntime;
+import dev.agentkit.core.turn.LocalTurnLease;
+import dev.agentkit.testing.broker.InMemoryBroker;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a unit test of an agent needs, in memory and on virtual time: a broker with the
+ * workshop topology, a clock, stores, and the runtime agents are built with; helpers to publish
+ * work and to read back what was published, acked and dead-lettered. Made per test by
+ * {@link AgentTestKitExtension}, or with {@link #create()}.
+ *
+ * <pre>{@code
+ * @ExtendWith(AgentTestKitExtension.class)
+ * class RoyTest {
+ *     @Test
+ *     void finishesARequirement(AgentTestKit kit) {
+ *         Roy roy = new Roy(kit.runtime());
+ *         kit.provision("roy", "backend");
+ *         kit.publishWork("backend", Map.of("id", "REQ-001", "title", "Add login"));
+ *         TurnReport report = roy.runTurn();
+ *         assertThat(report.done()).isEqualTo(1);
+ *         assertThat(kit.acked("REQ-001")).isTrue();
+ *     }
+ * }
+ * }</pre>
+ */
+public final class AgentTestKit implements AutoCloseable {
+    private final VirtualClock clock = new VirtualClock();
+    private final InMemoryBroker broker = new InMemoryBroker(clock);
+    private final InMemoryProcessedStore processed = new InMemoryProcessedStore();
+    private final InMemoryStateStore state = new InMemoryStateStore();
+    private final Topology topology;
+    private final AgentRuntime runtime;
+
+    private AgentTestKit(Topology topology) {
+        this.topology = Objects.requireNonNull(topology, "topology");
+        this.runtime = AgentRuntime.builder(broker).clock(clock).processedStore(processed).stateStore(state)
+                .lease(new LocalTurnLease(clock)).topology(topology).build();
+        topology.streams().forEach(broker::ensureStream);
+    }
+
+    /** A kit with the workshop topology. */
+    public static AgentTestKit create() {
+        return new AgentTestKit(Topology.workshopDefault());
+    }
+
+    /** A kit with {@code topology}. */
+    public static AgentTestKit create(Topology topology) {
+        return new AgentTestKit(topology);
+    }
+
+    /** The runtime to build agents with (no chat). */
+    public AgentRuntime runtime() {
+        return runtime;
+    }
+
+    /** The runtime with an agent's own chat port. */
+    public AgentRuntime runtime(ChatPort chat) {
+        return runtime.withChat(chat);
+    }
+
+    /** Creates the consumers of agent {@code name} with role {@code role}. */
+    public AgentTestKit provision(String name, String role) {
+        topology.consumersFor(name, role).all().forEach(broker::ensureConsumer);
+        return this;
+    }
+
+    /** Publishes {@code body} as JSON to {@code work.requirements.<role>}, with its {@code id} as message id if it has one. */
+    public PublishResult publishWork(String role, Object body) {
+        return publish(topology.requirementSubject(role), body);
+    }
+
+    /** Publishes {@code body} (an {@link Envelope}, or anything written as JSON) to {@code subject}. */
+    public PublishResult publish(String subject, Object body) {
+        Envelope e = body instanceof Envelope env ? env : Envelope.ofJson(body);
+        if (e.header(Headers.MESSAGE_ID).isEmpty() && e.id().isPresent()) {
+            e = e.withMessageId(e.id().get());
+        }
+        return broker.publish(subject, e);
+    }
+
+    /** Moves virtual time forward, firing due timers. */
+    public void advance(Duration d) {
+        clock.advance(d);
+    }
+
+    /** Everything published to subjects matching {@code pattern} ({@code *} and {@code >} allowed), oldest first. */
+    public List<Envelope> published(String pattern) {
+        return broker.published().stream().filter(p -> Subjects.matches(pattern, p.subject()))
+                .filter(p -> !p.result().duplicate()).map(InMemoryBroker.Published::envelope).toList();
+    }
+
+    /** The dead letters of {@code agent}, oldest first. */
+    public List<Envelope> deadLetters(String agent) {
+        return published(topology.deadLetterSubject(agent));
+    }
+
+    /** Whether a message with this id was acked by some consumer. */
+    public boolean acked(String id) {
+        return settled(id, InMemoryBroker.Action.ACK);
+    }
+
+    /** How many times a message with this id was nak'ed. */
+    public long nakCount(String id) {
+        return broker.settlements().stream()
+                .filter(s -> s.action() == InMemoryBroker.Action.NAK && id.equals(s.envelope().id().orElse(null)))
+                .count();
+    }
+
+    private boolean settled(String id, InMemoryBroker.Action action) {
+        return broker.settlements().stream()
+                .anyMatch(s -> s.action() == action && id.equals(s.envelope().id().orElse(null)));
+    }
+
+    /** The headers of the first dead letter of {@code agent} whose original id is {@code id}. */
+    public Map<String, String> deadLetterHeaders(String agent, String id) {
+        return deadLetters(agent).stream()
+                .filter(e -> id.equals(e.header(Headers.ORIGINAL_ID).orElse(e.id().orElse(null))))
+                .findFirst().map(Envelope::headers)
+                .orElseThrow(() -> new AssertionError("no dead letter of " + agent + " for " + id));
+    }
+
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    public InMemoryBroker broker() {
+        return broker;
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public InMemoryProcessedStore processedStore() {
+        return processed;
+    }
+
+    public InMemoryStateStore stateStore() {
+        return state;
+    }
+
+    @Override
+    public void close() {
+        broker.close();
+    }
+}
