@@ -72,17 +72,10 @@ public final class FileRouter implements Router {
         if (best != null) {
             String reason = "file " + bestFile + " matched " + best.pattern() + " -> " + best.role()
                     + (matches > 1 ? " (longest of " + matches + " matches)" : "");
-            log.debug("{} -> {}: {}", requirement.id(), best.role(), reason);
-            return Optional.of(new RoutingDecision(best.role(), reason));
+            return Decisions.decided(log, requirement, best.role(), reason);
         }
-        if (defaultRole != null) {
-            String reason = requirement.files().isEmpty() ? "no files listed; default role"
-                    : "no file rule matched " + requirement.files() + "; default role";
-            log.debug("{} -> {}: {}", requirement.id(), defaultRole, reason);
-            return Optional.of(new RoutingDecision(defaultRole, reason));
-        }
-        log.debug("{}: no file rule matched {}; declining", requirement.id(), requirement.files());
-        return Optional.empty();
+        return Decisions.fallBack(log, requirement, defaultRole, requirement.files().isEmpty() ? "no files listed"
+                : "no file rule matched " + requirement.files());
     }
 
     /** The rules, in the order they were added. */
@@ -97,7 +90,7 @@ public final class FileRouter implements Router {
 
     @Override
     public String toString() {
-        return "FileRouter[" + rules.size() + " rules" + (defaultRole == null ? "" : ", default " + defaultRole) + "]";
+        return Decisions.describe("FileRouter", rules.size(), defaultRole);
     }
 
     /** Collects rules; each call validates at once. */

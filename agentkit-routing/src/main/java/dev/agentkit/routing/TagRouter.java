@@ -60,20 +60,11 @@ public final class TagRouter implements Router {
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
             if (tags.contains(rule.tag())) {
-                return decide(requirement, rule.role(),
+                return Decisions.decided(log, requirement, rule.role(),
                         "tag rule " + (i + 1) + " of " + rules.size() + " (#" + rule.tag() + " -> " + rule.role() + ")");
             }
         }
-        if (defaultRole != null) {
-            return decide(requirement, defaultRole, "no tag rule matched tags " + tags + "; default role");
-        }
-        log.debug("{}: no tag rule matched tags {}; declining", requirement.id(), tags);
-        return Optional.empty();
-    }
-
-    private static Optional<RoutingDecision> decide(Requirement requirement, String role, String reason) {
-        log.debug("{} -> {}: {}", requirement.id(), role, reason);
-        return Optional.of(new RoutingDecision(role, reason));
+        return Decisions.fallBack(log, requirement, defaultRole, "no tag rule matched tags " + tags);
     }
 
     /** The rules, in the order they are tried. */
@@ -93,7 +84,7 @@ public final class TagRouter implements Router {
 
     @Override
     public String toString() {
-        return "TagRouter[" + rules.size() + " rules" + (defaultRole == null ? "" : ", default " + defaultRole) + "]";
+        return Decisions.describe("TagRouter", rules.size(), defaultRole);
     }
 
     /** Collects rules in order; each call validates at once. */
