@@ -23,11 +23,13 @@ import org.slf4j.LoggerFactory;
  * {@code "backend or frontend"} and {@code "the backend team"} are not accepted. An answer that
  * names no known role, a timeout and any other failure of the model make the router decline
  * (with a WARN log saying why), so a {@link ChainRouter} falls back to the next router or its
- * default. The reason of an accepted decision quotes the model's answer. Used by
- * {@code QueueDrainer}, normally after the rule-based routers in a chain.
+ * default. The reason of an accepted decision quotes the model's answer. The router adds no
+ * timeout of its own: it relies on the {@link LanguageModel} contract that {@code complete}
+ * returns or throws within the model's bounded timeout. Used by {@code QueueDrainer}, normally
+ * after the rule-based routers in a chain.
  *
  * <pre>{@code
- * Router byModel = AiRouter.builder(AnthropicLanguageModel.builder().build())
+ * Router byModel = AiRouter.builder(AnthropicLanguageModel.fromEnvironment())
  *         .role("backend", "APIs, database, server-side logic")
  *         .role("frontend", "UI components, pages, accessibility")
  *         .build();

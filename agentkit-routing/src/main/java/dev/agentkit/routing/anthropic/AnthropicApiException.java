@@ -18,6 +18,7 @@ public class AnthropicApiException extends LanguageModelException {
     private final String errorType;
     private final String requestId;
 
+    /** An error with its message (free of secrets), HTTP status, API error type and request id (may be null). */
     public AnthropicApiException(String message, int status, String errorType, String requestId) {
         super(message);
         this.status = status;

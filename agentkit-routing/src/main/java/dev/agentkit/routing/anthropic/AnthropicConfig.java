@@ -26,10 +26,15 @@ public final class AnthropicConfig {
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.anthropic.com");
     /** A small, fast model: routing needs one word. */
     public static final String DEFAULT_MODEL = "claude-haiku-4-5";
+    /** The most tokens an answer may have: plenty for a role name or a short reply. */
     public static final int DEFAULT_MAX_TOKENS = 256;
+    /** How long one request may take. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /** The first attempt and three retries. */
     public static final int DEFAULT_MAX_ATTEMPTS = 4;
+    /** The first backoff without {@code retry-after}: 1 s, then 2 s, 4 s, ... */
     public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(1);
+    /** The longest wait between attempts. */
     public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final String apiKey;
@@ -159,6 +164,7 @@ public final class AnthropicConfig {
             return this;
         }
 
+        /** The most tokens an answer may have ({@code max_tokens}). */
         public Builder maxTokens(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("maxTokens must be positive, was " + n);
@@ -182,11 +188,13 @@ public final class AnthropicConfig {
             return this;
         }
 
+        /** The wait after the first retryable answer without {@code retry-after}; doubled each time. */
         public Builder initialBackoff(Duration d) {
             this.initialBackoff = positive("initialBackoff", d);
             return this;
         }
 
+        /** The longest wait between attempts; a longer {@code retry-after} ends the retries. */
         public Builder maxBackoff(Duration d) {
             this.maxBackoff = positive("maxBackoff", d);
             return this;
