@@ -166,8 +166,8 @@ public final class DrainLoop {
         Envelope original = d.envelope();
         Map<String, String> headers = new LinkedHashMap<>(original.headers());
         headers.remove(Headers.MESSAGE_ID);
-        headers.put(Headers.ORIGINAL_ID, id);
-        headers.put(Headers.DEAD_REASON, reason.replaceAll("[\\r\\n]+", " ").strip());
+        headers.put(Headers.ORIGINAL_ID, HeaderValues.safe(id));
+        headers.put(Headers.DEAD_REASON, HeaderValues.safe(reason));
         headers.put(Headers.DEAD_AGENT, consumer.durable());
         headers.put(Headers.ORIGINAL_SUBJECT, d.subject());
         headers.put(Headers.ORIGINAL_STREAM, d.stream());

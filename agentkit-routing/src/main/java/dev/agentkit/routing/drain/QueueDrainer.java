@@ -122,10 +122,14 @@ public final class QueueDrainer {
             return unroutable(r, "the router chose '" + d.role() + "', which is not a valid role name (" + d.reason() + ")");
         }
         String subject = topology.requirementSubject(d.role());
+        if (!HeaderValues.isSafe(r.id())) {
+            return new Placement(r, Placement.Status.FAILED, d.role(), subject,
+                    "the id cannot be a message id: it must be printable ASCII", false, false);
+        }
         Envelope envelope = Envelope.ofJson(body(r)).withMessageId(r.id())
                 .withHeader(Headers.SENDER, name)
                 .withHeader(Headers.TYPE, TYPE)
-                .withHeader(ROUTING_REASON, oneLine(d.reason()));
+                .withHeader(ROUTING_REASON, HeaderValues.safe(d.reason()));
         PublishResult result;
         try {
             result = broker.publish(subject, envelope);
@@ -150,12 +154,12 @@ public final class QueueDrainer {
 
     private boolean deadLetter(Requirement r, String subject, String reason) {
         Envelope letter = Envelope.ofJson(body(r))
-                .withMessageId("unroutable:" + r.id())
-                .withHeader(Headers.ORIGINAL_ID, r.id())
+                .withMessageId(HeaderValues.safe("unroutable:" + r.id()))
+                .withHeader(Headers.ORIGINAL_ID, HeaderValues.safe(r.id()))
                 .withHeader(Headers.SENDER, name)
                 .withHeader(Headers.TYPE, TYPE)
                 .withHeader(Headers.DEAD_AGENT, name)
-                .withHeader(Headers.DEAD_REASON, oneLine("unroutable: " + reason));
+                .withHeader(Headers.DEAD_REASON, HeaderValues.safe("unroutable: " + reason));
         try {
             broker.publish(subject, letter);
             return true;
@@ -188,11 +192,6 @@ public final class QueueDrainer {
         body.put("tags", r.tags());
         body.put("files", r.files());
         return body;
-    }
-
-    private static String oneLine(String text) {
-        String flat = text.replaceAll("[\\r\\n]+", " ").strip();
-        return flat.length() <= 500 ? flat : flat.substring(0, 497) + "...";
     }
 
     @Override

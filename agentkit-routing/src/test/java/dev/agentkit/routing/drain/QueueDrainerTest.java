@@ -151,4 +151,16 @@ class QueueDrainerTest {
 
         assertThat(drainer.drain(List.of(DOCS)).unroutable().get(0).subject()).isEqualTo("work.deadletter.roadmap-feeder");
     }
+
+    @Test
+    void reasonsAreMadeSafeForHeadersAndIdsThatCannotBeMessageIdsFail() {
+        Router chatty = r -> Optional.of(new RoutingDecision("backend", "model answered \u201cbackend\u201d\nconfidently"));
+        Requirement odd = new Requirement("REQ-\u00e9t\u00e9", "Summer work", List.of(), List.of());
+
+        DrainReport report = QueueDrainer.builder(broker, chatty).build().drain(List.of(LOGIN, odd));
+
+        assertThat(broker.published()).singleElement().satisfies(p -> assertThat(p.envelope()
+                .header(QueueDrainer.ROUTING_REASON)).contains("model answered ?backend? confidently"));
+        assertThat(report.failed()).singleElement().satisfies(p -> assertThat(p.reason()).contains("printable ASCII"));
+    }
 }
