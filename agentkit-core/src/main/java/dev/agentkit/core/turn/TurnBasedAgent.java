@@ -18,9 +18,10 @@ import org.slf4j.MDC;
  *   <li>take the agent's turn lease and load its state;</li>
  *   <li>read the chat: built-in commands, and human messages to {@link #onHumanMessage};</li>
  *   <li>pull direct messages: questions to {@link #onQuestion}, answers to {@link #onAnswer};</li>
+ *   <li>pull the coordination streams into {@link #onCoordination}, so the work below sees the
+ *       team's latest announcements;</li>
  *   <li>pull work within the budget, skip items already processed, run {@link #processWork}
  *       and settle each item by its {@link Outcome};</li>
- *   <li>pull the coordination streams into {@link #onCoordination};</li>
  *   <li>post a status line to the agent's room (alerts were posted as they arose);</li>
  *   <li>save state and release the lease.</li>
  * </ol>
@@ -102,8 +103,8 @@ public abstract class TurnBasedAgent {
                 turn.tally.stopReason = StopReason.PAUSED;
             } else {
                 messageStep.direct(turn);
-                workStep.run(turn);
                 messageStep.coordination(turn);
+                workStep.run(turn);
             }
             TurnReport report = turn.tally.report(config.name(), turnId, start, runtime.clock().since(start));
             state.put(ChatStep.LAST_REPORT_KEY, report.summary());
