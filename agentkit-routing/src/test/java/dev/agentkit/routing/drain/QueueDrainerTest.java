@@ -11,6 +11,7 @@ import dev.agentkit.core.topology.Topology;
 import dev.agentkit.routing.TagRouter;
 import dev.agentkit.routing.roadmap.RoadmapSource;
 import dev.agentkit.testing.VirtualClock;
+import dev.agentkit.testing.chat.InMemoryChat;
 import dev.agentkit.testing.broker.InMemoryBroker;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +30,7 @@ class QueueDrainerTest {
     private final InMemoryBroker broker = new InMemoryBroker(clock);
     private final Topology topology = Topology.workshopDefault();
     private final Router byTag = TagRouter.builder().rule("api", "backend").build();
-    private final RecordingChat chat = new RecordingChat();
+    private final InMemoryChat chat = new InMemoryChat(clock);
 
     @BeforeEach
     void provision() {
@@ -38,22 +39,21 @@ class QueueDrainerTest {
 
     @Test
     void unroutableRequirementsAreAlertedOnceAcrossRuns() {
-        QueueDrainer drainer = QueueDrainer.builder(broker, byTag).alertUnroutable(chat).build();
+        QueueDrainer drainer = QueueDrainer.builder(broker, byTag).alertUnroutable(chat.portFor("drainer")).build();
 
         DrainReport first = drainer.drain(List.of(DOCS, LOGIN));
         drainer.drain(List.of(DOCS, LOGIN));
 
         assertThat(first.unroutable()).singleElement().satisfies(p -> assertThat(p.alerted()).isTrue());
-        assertThat(chat.posts()).singleElement().satisfies(post -> {
-            assertThat(post.room()).isEqualTo("alerts");
-            assertThat(post.text()).contains("REQ-004").contains("could not be routed").contains("Write the guide");
-        });
+        assertThat(chat.texts("alerts")).singleElement().asString()
+                .contains("REQ-004").contains("could not be routed").contains("Write the guide");
     }
 
     @Test
     void aChatFailureIsReportedAndTheDrainGoesOn() {
-        chat.down();
-        QueueDrainer drainer = QueueDrainer.builder(broker, byTag).alertUnroutable(chat).deadLetterUnroutable(true).build();
+        chat.down(true);
+        QueueDrainer drainer = QueueDrainer.builder(broker, byTag).alertUnroutable(chat.portFor("drainer"))
+                .deadLetterUnroutable(true).build();
 
         DrainReport report = drainer.drain(List.of(DOCS, LOGIN));
 
