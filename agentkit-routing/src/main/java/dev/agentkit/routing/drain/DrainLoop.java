@@ -1,5 +1,6 @@
 package dev.agentkit.routing.drain;
 
+import dev.agentkit.core.message.HeaderValues;
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.ConsumerRef;
