@@ -22,7 +22,8 @@ import org.slf4j.MDC;
  *       team's latest announcements;</li>
  *   <li>pull work within the budget, skip items already processed, run {@link #processWork}
  *       and settle each item by its {@link Outcome};</li>
- *   <li>post a status line to the agent's room (alerts were posted as they arose);</li>
+ *   <li>post a status line to the agent's room if the turn pulled work (alerts were posted as
+ *       they arose);</li>
  *   <li>save state and release the lease.</li>
  * </ol>
  * The turn never waits on an empty queue. Subclasses implement {@code processWork} and may
@@ -108,7 +109,7 @@ public abstract class TurnBasedAgent {
             }
             TurnReport report = turn.tally.report(config.name(), turnId, start, runtime.clock().since(start));
             state.put(ChatStep.LAST_REPORT_KEY, report.summary());
-            if (!report.idle()) {
+            if (report.pulled() > 0) {
                 turn.chat.post(config.room(), report.summary(), turnId + ":status");
             }
             state.save(runtime.state(), config.name());
