@@ -24,6 +24,8 @@ import java.util.Optional;
 public final class Envelope {
     private final byte[] body;
     private final Map<String, String> headers;
+    /** The body parsed once, on first use; {@code null} until then. Benign race: parsing is idempotent. */
+    private volatile Optional<JsonNode> parsed;
 
     private Envelope(byte[] body, Map<String, String> headers) {
         this.body = body;
@@ -54,9 +56,14 @@ public final class Envelope {
 
     /** A copy with one header added or replaced. */
     public Envelope withHeader(String name, String value) {
+        if (name == null || name.isBlank() || value == null) {
+            throw new IllegalArgumentException("header names must be non-blank and values non-null: " + name);
+        }
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
-        return of(body, copy);
+        Envelope e = new Envelope(body, Collections.unmodifiableMap(copy));
+        e.parsed = parsed;
+        return e;
     }
 
     /** A copy carrying {@code id} as its {@code Nats-Msg-Id} (JetStream de-duplicates on it). */
@@ -73,19 +80,32 @@ public final class Envelope {
         if (header != null && !header.isBlank()) {
             return Optional.of(header);
         }
-        Optional<JsonNode> node = Json.tryRead(body);
-        return node.map(n -> n.path("id")).filter(JsonNode::isValueNode)
+        return parsed().map(n -> n.path("id")).filter(JsonNode::isValueNode)
                 .map(JsonNode::asText).filter(s -> !s.isBlank());
     }
 
     /**
-     * The body parsed as JSON.
+     * The body parsed as JSON. It is parsed once and the tree is shared by every caller: treat it
+     * as read-only.
      *
      * @throws PoisonMessageException if the body is not JSON
      */
     public JsonNode json() {
-        return Json.tryRead(body).orElseThrow(() -> new PoisonMessageException(
-                "body is not JSON: " + preview()));
+        return parsed().orElseThrow(() -> new PoisonMessageException("body is not JSON: " + preview()));
+    }
+
+    /** Whether the body is a JSON document (else the message is poison to a turn). */
+    public boolean isJson() {
+        return parsed().isPresent();
+    }
+
+    private Optional<JsonNode> parsed() {
+        Optional<JsonNode> p = parsed;
+        if (p == null) {
+            p = Json.tryRead(body);
+            parsed = p;
+        }
+        return p;
     }
 
     /**

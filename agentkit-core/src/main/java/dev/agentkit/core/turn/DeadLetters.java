@@ -3,6 +3,7 @@ package dev.agentkit.core.turn;
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.Delivery;
 import dev.agentkit.core.message.Envelope;
+import dev.agentkit.core.message.HeaderValues;
 import dev.agentkit.core.message.Headers;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,9 +39,8 @@ final class DeadLetters {
         broker.publish(subject, Envelope.of(original.body(), headers));
     }
 
-    /** Header values are one line; long reasons are cut. */
+    /** Header values are one line of printable ASCII; long reasons are cut. */
     static String oneLine(String reason) {
-        String flat = reason.replaceAll("[\\r\\n]+", " ").strip();
-        return flat.length() <= 500 ? flat : flat.substring(0, 497) + "...";
+        return HeaderValues.safe(reason);
     }
 }

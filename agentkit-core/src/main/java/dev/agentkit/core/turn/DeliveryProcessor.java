@@ -1,7 +1,6 @@
 package dev.agentkit.core.turn;
 
 import dev.agentkit.core.broker.Delivery;
-import dev.agentkit.core.message.Json;
 import dev.agentkit.core.message.PoisonMessageException;
 import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.core.topology.ConsumerSpec;
@@ -47,7 +46,7 @@ final class DeliveryProcessor {
     Outcome process(Delivery d, ConsumerSpec consumer, Handler handler, Completion completion, TurnTally tally) {
         MDC.put("agentkit.subject", d.subject());
         try {
-            if (Json.tryRead(d.envelope().body()).isEmpty()) {
+            if (!d.envelope().isJson()) {
                 return settle(d, consumer, Outcome.reject("poison: body is not JSON: " + d.envelope().preview()), completion, tally);
             }
             return settle(d, consumer, runWithHeartbeat(d, consumer, handler, tally), completion, tally);
@@ -70,7 +69,8 @@ final class DeliveryProcessor {
             return Outcome.reject("poison: " + e.getMessage());
         } catch (Exception e) {
             tally.failed++;
-            log.warn("{} failed on delivery {} of {}: {}", config.name(), d.deliveryCount(), d.subject(), e.toString(), e);
+            log.warn("{} failed on delivery {} of {}: {}", config.name(), d.deliveryCount(), d.subject(), e.toString());
+            log.debug("{}'s failure on {}", config.name(), d.subject(), e);
             return Outcome.retry(config.failureDelay(), "failed: " + e);
         } finally {
             heartbeat.cancel();

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Steps 3 and 5 of the turn: direct messages (questions answered, answers handed over) and the
+ * Steps 3 and 4 of the turn, before work: direct messages (questions answered, answers handed over) and the
  * coordination streams. Each consumer is read until empty or {@link #MAX_PER_CONSUMER} messages,
  * without waiting; messages are settled like work items.
  */

@@ -11,6 +11,7 @@ final class Turn {
     final ChatOutbox chat;
     final DeliveryProcessor processor;
     final AgentConsumers consumers;
+    int posts;
 
     Turn(String id, AgentConfig config, AgentRuntime runtime, AgentState state, AgentConsumers consumers) {
         this.id = id;

@@ -18,10 +18,12 @@ import org.slf4j.MDC;
  *   <li>take the agent's turn lease and load its state;</li>
  *   <li>read the chat: built-in commands, and human messages to {@link #onHumanMessage};</li>
  *   <li>pull direct messages: questions to {@link #onQuestion}, answers to {@link #onAnswer};</li>
+ *   <li>pull the coordination streams into {@link #onCoordination}, so the work below sees the
+ *       team's latest announcements;</li>
  *   <li>pull work within the budget, skip items already processed, run {@link #processWork}
  *       and settle each item by its {@link Outcome};</li>
- *   <li>pull the coordination streams into {@link #onCoordination};</li>
- *   <li>post a status line to the agent's room (alerts were posted as they arose);</li>
+ *   <li>post a status line to the agent's room if the turn pulled work (alerts were posted as
+ *       they arose);</li>
  *   <li>save state and release the lease.</li>
  * </ol>
  * The turn never waits on an empty queue. Subclasses implement {@code processWork} and may
@@ -102,12 +104,12 @@ public abstract class TurnBasedAgent {
                 turn.tally.stopReason = StopReason.PAUSED;
             } else {
                 messageStep.direct(turn);
-                workStep.run(turn);
                 messageStep.coordination(turn);
+                workStep.run(turn);
             }
             TurnReport report = turn.tally.report(config.name(), turnId, start, runtime.clock().since(start));
             state.put(ChatStep.LAST_REPORT_KEY, report.summary());
-            if (!report.idle()) {
+            if (report.pulled() > 0) {
                 turn.chat.post(config.room(), report.summary(), turnId + ":status");
             }
             state.save(runtime.state(), config.name());
@@ -152,7 +154,7 @@ public abstract class TurnBasedAgent {
     /** Posts to a chat room now; kept for a later turn if the chat is down. */
     protected final void post(String room, String text) {
         Turn t = requireTurn();
-        t.chat.post(room, config.name() + ": " + text, t.id + ":post:" + Integer.toHexString((room + text).hashCode()));
+        t.chat.post(room, config.name() + ": " + text, t.id + ":post:" + (++t.posts));
     }
 
     /** Posts to the alerts room. */

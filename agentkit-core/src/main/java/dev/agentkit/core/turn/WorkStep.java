@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Step 4 of the turn: pulls work within the budget and processes each item once. Fetches never
+ * Step 5 of the turn: pulls work within the budget and processes each item once. Fetches never
  * wait (an empty queue ends the step at once) and never take more than the budget allows, so a
  * spent budget burns no delivery attempt. Under a wall-time limit it fetches one item at a time.
  */

@@ -13,7 +13,9 @@ import dev.agentkit.core.topology.StreamSpec;
 import dev.agentkit.core.topology.Subjects;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * by advancing the clock. It passes the same {@code BrokerContract} as the real broker.
  *
  * <p>It also keeps a journal of what was published and how each delivery was settled, which
- * {@code AgentTestKit} turns into assertions. Interest retention is kept like limits retention.
+ * {@code AgentTestKit} turns into assertions; it is bounded to the newest {@link #JOURNAL_LIMIT}
+ * entries of each kind. Interest retention is kept like limits retention.
  */
 public final class InMemoryBroker implements Broker {
     /** How a delivery was settled. */
@@ -45,13 +48,16 @@ public final class InMemoryBroker implements Broker {
     public record Published(String subject, Envelope envelope, PublishResult result, Instant at) {
     }
 
+    /** The journal keeps the newest this many publishes and as many settlements. */
+    public static final int JOURNAL_LIMIT = 100_000;
+
     private final AgentClock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final Map<String, MemoryStream> streams = new LinkedHashMap<>();
     private final Map<ConsumerRef, MemoryConsumer> consumers = new LinkedHashMap<>();
-    private final List<Published> published = new ArrayList<>();
-    private final List<Settlement> settlements = new ArrayList<>();
+    private final Deque<Published> published = new ArrayDeque<>();
+    private final Deque<Settlement> settlements = new ArrayDeque<>();
     private final List<String> exhausted = new ArrayList<>();
     private volatile boolean closed;
 
@@ -103,7 +109,7 @@ public final class InMemoryBroker implements Broker {
                     .orElseThrow(() -> new BrokerException("no stream captures subject " + subject, false));
             Instant now = clock.now();
             PublishResult result = target.append(subject, envelope, now);
-            published.add(new Published(subject, envelope, result, now));
+            remember(published, new Published(subject, envelope, result, now));
             arrived.signalAll();
             return result;
         });
@@ -171,7 +177,7 @@ public final class InMemoryBroker implements Broker {
                 case IN_PROGRESS -> c.inProgress(d.streamSequence(), d.generation(), now);
                 default -> throw new IllegalStateException("unknown action " + action);
             }
-            settlements.add(new Settlement(d.stream(), c.spec.durable(), d.streamSequence(), d.subject(),
+            remember(settlements, new Settlement(d.stream(), c.spec.durable(), d.streamSequence(), d.subject(),
                     d.envelope(), action, d.deliveryCount(), now));
             return null;
         });
@@ -199,6 +205,13 @@ public final class InMemoryBroker implements Broker {
             s.expire(clock.now());
             return s.after(0).values().stream().map(StoredMessage::envelope).toList();
         });
+    }
+
+    private static <T> void remember(Deque<T> journal, T entry) {
+        if (journal.size() == JOURNAL_LIMIT) {
+            journal.removeFirst();
+        }
+        journal.addLast(entry);
     }
 
     private MemoryStream stream(String name) {
