@@ -53,6 +53,7 @@ import org.slf4j.LoggerFactory;
  * <p>Fetches with a wait return as soon as one message is there; a wait below one second is
  * raised to one second (jnats' shortest pull expiry), and {@link Duration#ZERO} asks the server
  * for what it has now without waiting. Consumer contexts are cached per {@link ConsumerRef}.
+ * Header values NATS cannot carry (non-ASCII, line breaks) travel encoded and come back as sent.
  * Thread-safe. Used by applications that run agents on NATS; the KV stores and the dead-letter
  * watcher take its {@link #connection()}.
  */
