@@ -142,6 +142,11 @@ public final class JetStreamBroker implements Broker {
         if (maxWait.isNegative()) {
             throw new IllegalArgumentException("maxWait must not be negative, was " + maxWait);
         }
+        if (connection.getStatus() != Connection.Status.CONNECTED) {
+            // a pull sent now would be buffered and answered after the reconnect into a fetch that
+            // has given up: the messages would burn a delivery attempt each
+            throw new BrokerException("fetch from " + ref + ": not connected to NATS (" + connection.getStatus() + ")", true);
+        }
         ConsumerContext context = context(ref);
         FetchConsumeOptions options = maxWait.isZero()
                 ? FetchConsumeOptions.builder().maxMessages(maxMessages).noWait().build()

@@ -1,10 +1,14 @@
 package dev.agentkit.nats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.store.ProcessedStore;
+import dev.agentkit.core.topology.ConsumerSpec;
+import dev.agentkit.core.topology.StreamSpec;
 import dev.agentkit.core.topology.Topology;
 import dev.agentkit.core.turn.AgentRuntime;
 import dev.agentkit.core.turn.Outcome;
@@ -58,6 +62,27 @@ class ServerRestartIT extends RealNatsSupport {
             return !broker.status(work).hasWork();
         });
         assertThat(roy.runs.values()).allMatch(runs -> runs == 1);
+    }
+
+    @Test
+    void aFetchWhileTheServerIsDownFailsTransientlyAndBurnsNoDelivery() {
+        NATS.fixture().requireRestartable();
+        JetStreamBroker broker = broker();
+        broker.ensureStream(StreamSpec.of(unique("DOWN"), unique("down") + ".>"));
+        broker.ensureConsumer(ConsumerSpec.of(unique("DOWN"), "c"));
+        broker.publish(unique("down") + ".x", Envelope.ofJson(Map.of("n", 1)));
+        ConsumerRef c = new ConsumerRef(unique("DOWN"), "c");
+
+        NATS.fixture().stop();
+        RealTime.await("the client to notice", Duration.ofSeconds(10),
+                () -> broker.connection().getStatus() != Connection.Status.CONNECTED);
+        assertThatThrownBy(() -> broker.fetch(c, 1, Duration.ZERO))
+                .isInstanceOfSatisfying(BrokerException.class, e -> assertThat(e.isTransient()).isTrue());
+        NATS.fixture().restart();
+        awaitReconnected(broker.connection());
+
+        assertThat(broker.fetch(c, 1, Duration.ofSeconds(2))).singleElement()
+                .satisfies(d -> assertThat(d.deliveryCount()).isEqualTo(1));
     }
 
     private static void awaitReconnected(Connection nc) {

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Logs a connection's life through slf4j (logger {@code dev.agentkit.nats.connection}):
  * disconnects and server errors at WARN, connects, reconnects and closes at INFO, the rest at
- * DEBUG. URLs are logged with their user info masked. Installed by {@link NatsConnector}.
+ * DEBUG; a repeat of the same event at DEBUG. URLs are logged with their user info masked.
+ * Installed by {@link NatsConnector}, one instance per connection.
  */
 final class ConnectionEventLogger implements ConnectionListener, ErrorListener {
     private static final Logger log = LoggerFactory.getLogger("dev.agentkit.nats.connection");
@@ -20,9 +21,18 @@ final class ConnectionEventLogger implements ConnectionListener, ErrorListener {
         connectionEvent(conn, type, null, null);
     }
 
+    /** One instance per connection: jnats repeats DISCONNECTED while reconnect attempts fail. */
+    private volatile Events last;
+
     @Override
     public void connectionEvent(Connection conn, Events type, Long time, String uriDetails) {
         String server = Redaction.text(uriDetails != null ? uriDetails : conn.getConnectedUrl());
+        boolean repeated = type == last;
+        last = type;
+        if (repeated) {
+            log.debug("NATS connection event {} again ({})", type.getEvent(), server);
+            return;
+        }
         switch (type) {
             case DISCONNECTED -> {
                 if (server == null) {
