@@ -48,7 +48,8 @@ class NatsConnectionIT {
     @Test
     void refusedCredentialsAreAPermanentFailureThatShowsNoSecret() {
         NatsConnectionConfig wrong = NatsConnectionConfig.builder().servers(users.url())
-                .userPassword("alice", "wrong-pw-123".toCharArray()).maxReconnects(0).build();
+                .userPassword("alice", "wrong-pw-123".toCharArray()).maxReconnects(0)
+                .connectionTimeout(Duration.ofSeconds(1)).build(); // jnats reports the refusal only at the timeout
         assertThatThrownBy(wrong::connect).isInstanceOfSatisfying(BrokerException.class,
                         e -> assertThat(e.isTransient()).isFalse())
                 .hasMessageContaining("USER_PASSWORD").hasMessageNotContaining("wrong-pw-123");

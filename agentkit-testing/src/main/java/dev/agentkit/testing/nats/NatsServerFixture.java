@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class NatsServerFixture implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NatsServerFixture.class);
     private static final long STOP_TIMEOUT_SECONDS = 20;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path executable;
     private final Path storeDir;
@@ -177,7 +179,7 @@ public final class NatsServerFixture implements AutoCloseable {
                     .jetstream(true)
                     .configInserts(config)
                     .output(new Slf4jRunnerOutput())
-                    .connectValidateTries(100)
+                    .skipConnectValidate() // its check waits ~2 s for a second protocol line; awaitReady does not
                     .build();
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("could not start " + executable + " on 127.0.0.1:" + port
@@ -187,6 +189,7 @@ public final class NatsServerFixture implements AutoCloseable {
         process = ProcessHandle.current().children()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(config)).orElse(false))
                 .findFirst().orElse(null);
+        ServerReadiness.await(port, process, READY_TIMEOUT);
         log.info("started {}", this);
     }
 
