@@ -1,6 +1,7 @@
 package dev.agentkit.nats.kv;
 
 import dev.agentkit.core.time.AgentClock;
+import dev.agentkit.core.workspace.FileLock;
 import io.nats.client.Connection;
 import java.time.Duration;
 import java.util.Objects;
@@ -8,23 +9,24 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A named lock in a NATS KV bucket, for agents on different machines that edit the same file or
- * resource: taking it creates the name's key if absent; a lock abandoned by a crashed holder
- * expires after {@code maxAge} (per-key TTL on nats-server 2.11 and newer, and the stored expiry
- * on any server); closing it never releases a lock that another owner took after it expired.
- * Same shape as the core workspace {@code FileLock}; used by agents around shared edits.
+ * The core workspace {@link FileLock} in a NATS KV bucket, for agents on different machines that
+ * edit the same file or resource: taking it creates the name's key if absent; a lock abandoned by
+ * a crashed holder expires after {@code maxAge} (per-key TTL on nats-server 2.11 and newer, and
+ * the stored expiry on any server); closing it never releases a lock that another owner took
+ * after it expired. Used by agents around shared edits, where {@code LocalFileLock} would only
+ * guard one machine.
  *
  * <pre>{@code
  * KvLock locks = KvLock.open(connection, Duration.ofMinutes(10));
- * Optional<KvLock.Held> lock = locks.tryAcquire("src/api/schema.sql", "roy");
+ * Optional<FileLock.Held> lock = locks.tryAcquire("src/api/schema.sql", "roy");
  * if (lock.isPresent()) {
- *     try (KvLock.Held held = lock.get()) { ... }
+ *     try (FileLock.Held held = lock.get()) { ... }
  * }
  * }</pre>
  *
  * Failures to reach the server are {@code BrokerException}s.
  */
-public final class KvLock {
+public final class KvLock implements FileLock {
     /** The bucket used when none is named. */
     public static final String DEFAULT_BUCKET = "agentkit_locks";
 
@@ -53,9 +55,10 @@ public final class KvLock {
      * Takes the lock {@code name} for {@code owner} if no one holds it or its holder's lock has
      * expired; empty if someone else holds it. Never waits.
      */
-    public Optional<Held> tryAcquire(String name, String owner) {
+    @Override
+    public Optional<FileLock.Held> tryAcquire(String name, String owner) {
         Objects.requireNonNull(owner, "owner");
-        return leases.tryTake(name, owner, maxAge).map(Held::new);
+        return leases.tryTake(name, owner, maxAge).map(KvHeld::new);
     }
 
     /** Who holds {@code name} now, if anyone (an expired holder included until someone takes over). */
@@ -64,20 +67,20 @@ public final class KvLock {
     }
 
     /** A held lock; closing releases it if it is still this holder's, and is idempotent. */
-    public final class Held implements AutoCloseable {
+    private final class KvHeld implements FileLock.Held {
         private final KvLeases.Taken taken;
         private final AtomicBoolean open = new AtomicBoolean(true);
 
-        private Held(KvLeases.Taken taken) {
+        private KvHeld(KvLeases.Taken taken) {
             this.taken = taken;
         }
 
-        /** The lock's name. */
+        @Override
         public String name() {
             return taken.name();
         }
 
-        /** Who holds it. */
+        @Override
         public String owner() {
             return taken.record().owner();
         }
@@ -91,7 +94,7 @@ public final class KvLock {
 
         @Override
         public String toString() {
-            return "KvLock.Held[" + name() + " by " + owner() + "]";
+            return "KvLock[" + name() + " held by " + owner() + "]";
         }
     }
 }

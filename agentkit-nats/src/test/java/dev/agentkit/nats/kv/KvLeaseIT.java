@@ -3,6 +3,7 @@ package dev.agentkit.nats.kv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentkit.core.turn.TurnLease;
+import dev.agentkit.core.workspace.FileLock;
 import dev.agentkit.nats.RealNatsSupport;
 import dev.agentkit.nats.RealTime;
 import dev.agentkit.testing.VirtualClock;
@@ -78,12 +79,12 @@ class KvLeaseIT extends RealNatsSupport {
         VirtualClock clock = new VirtualClock();
         KvLock roy = KvLock.open(connect(), bucket, Duration.ofMinutes(10), clock, LeaseExpiry.AUTO);
         KvLock jen = KvLock.open(connect(), bucket, Duration.ofMinutes(10), clock, LeaseExpiry.AUTO);
-        KvLock.Held held = roy.tryAcquire("src/api/schema.sql", "roy").orElseThrow();
+        FileLock.Held held = roy.tryAcquire("src/api/schema.sql", "roy").orElseThrow();
         assertThat(held.name()).isEqualTo("src/api/schema.sql");
         assertThat(jen.tryAcquire("src/api/schema.sql", "jen")).isEmpty();
         assertThat(jen.holder("src/api/schema.sql")).contains("roy");
         clock.advance(Duration.ofMinutes(11));
-        KvLock.Held jens = jen.tryAcquire("src/api/schema.sql", "jen").orElseThrow();
+        FileLock.Held jens = jen.tryAcquire("src/api/schema.sql", "jen").orElseThrow();
         held.close();
         assertThat(roy.holder("src/api/schema.sql")).contains("jen");
         jens.close();
