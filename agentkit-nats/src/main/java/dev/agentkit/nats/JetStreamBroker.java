@@ -127,9 +127,7 @@ public final class JetStreamBroker implements Broker {
                 throw new BrokerException("no stream captures subject " + subject, false, e);
             }
             throw NatsFailures.wrap("publish to " + subject, e);
-        } catch (JetStreamApiException e) {
-            throw NatsFailures.wrap("publish to " + subject, e);
-        } catch (IllegalStateException e) {
+        } catch (JetStreamApiException | IllegalStateException e) {
             throw NatsFailures.wrap("publish to " + subject, e);
         }
     }
