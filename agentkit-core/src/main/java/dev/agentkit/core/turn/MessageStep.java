@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Steps 3 and 5 of the turn: direct messages (questions answered, answers handed over) and the
  * coordination streams. Each consumer is read until empty or {@link #MAX_PER_CONSUMER} messages,
- * without waiting; messages are settled like work items.
+ * without waiting, and not at all once a usage budget or provider quota stopped the turn;
+ * messages are settled like work items.
  */
 final class MessageStep {
     private static final Logger log = LoggerFactory.getLogger(MessageStep.class);
@@ -77,7 +78,7 @@ final class MessageStep {
         ConsumerRef ref = ConsumerRef.of(spec);
         int seen = 0;
         try {
-            while (seen < MAX_PER_CONSUMER) {
+            while (seen < MAX_PER_CONSUMER && !turn.budget.stopped()) {
                 List<Delivery> batch = agent.runtime().broker().fetch(ref, Math.min(BATCH, MAX_PER_CONSUMER - seen),
                         Duration.ZERO);
                 if (batch.isEmpty()) {
