@@ -159,7 +159,7 @@ public record DeadLetter(String letterId, String item, String agent, String subj
 
     /** {@code text} on one line, cut to {@code max} characters with an ellipsis. */
     static String oneLine(String text, int max) {
-        String flat = text.replaceAll("[\\r\\n]+", " ").strip();
+        String flat = text.replaceAll("\\s+", " ").strip();
         return flat.length() <= max ? flat : flat.substring(0, max - 3) + "...";
     }
 }
