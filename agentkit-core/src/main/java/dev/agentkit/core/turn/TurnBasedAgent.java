@@ -36,6 +36,7 @@ import org.slf4j.MDC;
 public abstract class TurnBasedAgent {
     private static final Logger log = LoggerFactory.getLogger(TurnBasedAgent.class);
     private static final String TURN_COUNT_KEY = "turn.count";
+    private static final String BUDGET_SAID_KEY = "budget.said";
 
     private final AgentConfig config;
     private final AgentRuntime runtime;
@@ -124,10 +125,14 @@ public abstract class TurnBasedAgent {
         if (!report.idle()) {
             t.chat.post(config.room(), report.summary(), t.id + ":status");
         }
-        report.budgetReset().ifPresent(reset -> t.chat.post(config.room(), config.name() + ": "
-                + (report.stopReason() == StopReason.QUOTA_EXCEEDED ? "the model provider's quota is exhausted"
-                : "my usage budget is spent") + " (" + t.budget.stopReason() + "); I pull no work until " + reset + ".",
-                config.name() + ":budget:" + reset));
+        report.budgetReset().filter(reset -> !reset.toString().equals(t.state.get(BUDGET_SAID_KEY).orElse("")))
+                .ifPresent(reset -> {
+                    t.state.put(BUDGET_SAID_KEY, reset.toString());
+                    t.chat.post(config.room(), config.name() + ": " + (report.stopReason() == StopReason.QUOTA_EXCEEDED
+                            ? "the model provider's quota is exhausted" : "my usage budget is spent") + " ("
+                            + t.budget.stopReason() + "); I pull no work until " + reset + ".",
+                            config.name() + ":budget:" + reset);
+                });
         t.budget.save(t.state);
         t.state.save(runtime.state(), config.name());
         TurnReport finalReport = t.tally.report(config.name(), t.id, start, runtime.clock().since(start));

@@ -1,7 +1,6 @@
 package dev.agentkit.testing.oversight;
 
 import dev.agentkit.core.chat.ChatBatch;
-import dev.agentkit.core.chat.ChatException;
 import dev.agentkit.core.chat.ChatMessage;
 import dev.agentkit.core.chat.ChatPort;
 import java.time.Instant;
@@ -66,21 +65,6 @@ final class TeamChat {
                     log.add(new Line(new ChatMessage("$" + (log.size() + 1), room, "@" + account + ":hs", text,
                             Instant.EPOCH, false, false, false), account));
                 }
-            }
-        };
-    }
-
-    /** A port whose homeserver is down. */
-    static ChatPort down() {
-        return new ChatPort() {
-            @Override
-            public ChatBatch read(String cursor) {
-                throw new ChatException("homeserver unreachable");
-            }
-
-            @Override
-            public void post(String room, String text, String idempotencyKey) {
-                throw new ChatException("homeserver unreachable");
             }
         };
     }
