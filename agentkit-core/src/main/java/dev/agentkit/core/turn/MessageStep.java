@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Steps 3 and 5 of the turn: direct messages (questions answered, answers handed over) and the
@@ -87,7 +88,12 @@ final class MessageStep {
                 seen += batch.size();
                 TurnTally scratch = new TurnTally();
                 for (Delivery d : batch) {
-                    turn.processor.process(d, spec, handler, () -> { }, scratch);
+                    MDC.put(TurnMdc.MESSAGE, d.envelope().id().orElse(d.stream() + ":" + d.streamSequence()));
+                    try {
+                        turn.processor.process(d, spec, handler, () -> { }, scratch);
+                    } finally {
+                        MDC.remove(TurnMdc.MESSAGE);
+                    }
                 }
                 turn.tally.deadLettered += scratch.deadLettered;
             }
