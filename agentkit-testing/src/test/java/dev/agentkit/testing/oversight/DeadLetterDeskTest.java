@@ -7,10 +7,14 @@ import dev.agentkit.core.oversight.ControlListener;
 import dev.agentkit.core.oversight.DeadLetter;
 import dev.agentkit.core.oversight.DeadLetterDesk;
 import dev.agentkit.core.oversight.DeskReport;
+import dev.agentkit.core.schedule.Schedule;
+import dev.agentkit.core.schedule.TurnScheduler;
 import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.core.turn.StopReason;
+import dev.agentkit.core.turn.TurnReport;
 import dev.agentkit.testing.AgentTestKit;
 import dev.agentkit.testing.AgentTestKitExtension;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +107,23 @@ class DeadLetterDeskTest {
         assertThat(kit.control().turnRequested("jen")).as("the turn served the request").isFalse();
         assertThat(chat.postsTo("backend")).filteredOn(p -> p.startsWith("desk: "))
                 .containsExactly("desk: asked for a turn of jen now.");
+    }
+
+    @Test
+    void theSchedulerWiredToTheControlRunsTheTurnAHumanAskedFor() {
+        Worker roy = agent("roy", "backend");
+        List<TurnReport> reports = new ArrayList<>();
+        TurnScheduler scheduler = TurnScheduler.builder(kit.clock()).executor(Runnable::run).onReport(reports::add).build()
+                .add(roy, Schedule.every(Duration.ofMinutes(30)));
+        kit.control().addListener(ControlListener.of(scheduler::pause, scheduler::resume, scheduler::runNow));
+        kit.publishWork("backend", Map.of("id", "REQ-5"));
+        chat.say(MOSS, "alerts", "turn now roy", true);
+        desk.runOnce();
+        assertThat(reports).singleElement().satisfies(r -> assertThat(r.done()).isEqualTo(1));
+        chat.say(MOSS, "alerts", "pause roy", true);
+        desk.runOnce();
+        assertThat(scheduler.isPaused("roy")).isTrue();
+        scheduler.shutdown(Duration.ofSeconds(5));
     }
 
     @Test
