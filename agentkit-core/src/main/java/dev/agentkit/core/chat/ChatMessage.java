@@ -32,16 +32,30 @@ public record ChatMessage(String id, String room, String sender, String text, In
      */
     public String textWithoutAddress(String agentName) {
         String t = text.strip();
-        String lower = t.toLowerCase(Locale.ROOT);
+        int length = addressLength(t, agentName);
+        return length < 0 ? t : t.substring(length).replaceFirst("^[:,]?\\s*", "").strip();
+    }
+
+    /**
+     * Whether {@code text} opens by addressing {@code agentName}: the name or {@code @name}, in
+     * any case, followed by the end, {@code :}, {@code ,} or a space. Chat ports use this rule
+     * (besides explicit mentions) to decide {@link #addressedToMe()}.
+     */
+    public static boolean startsWithAddress(String text, String agentName) {
+        return addressLength(text.strip(), agentName) >= 0;
+    }
+
+    private static int addressLength(String stripped, String agentName) {
+        String lower = stripped.toLowerCase(Locale.ROOT);
         String name = agentName.toLowerCase(Locale.ROOT);
         for (String prefix : new String[]{"@" + name, name}) {
             if (lower.startsWith(prefix)) {
-                String rest = t.substring(prefix.length());
+                String rest = lower.substring(prefix.length());
                 if (rest.isEmpty() || ":, ".indexOf(rest.charAt(0)) >= 0) {
-                    return rest.replaceFirst("^[:,]?\\s*", "").strip();
+                    return prefix.length();
                 }
             }
         }
-        return t;
+        return -1;
     }
 }

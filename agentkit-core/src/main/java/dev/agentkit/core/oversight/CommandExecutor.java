@@ -64,7 +64,7 @@ public final class CommandExecutor {
         }
         if (command instanceof Command.Pause) {
             control.pause(agent, sender);
-            return "paused " + agent + ": it pulls no work until someone says resume " + agent + ".";
+            return "paused; " + agent + " pulls no work until someone says resume " + agent + ".";
         } else if (command instanceof Command.Resume) {
             control.resume(agent);
             return "resumed " + agent + ".";

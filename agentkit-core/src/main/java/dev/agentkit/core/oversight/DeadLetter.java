@@ -1,6 +1,7 @@
 package dev.agentkit.core.oversight;
 
 import dev.agentkit.core.message.Envelope;
+import dev.agentkit.core.message.HeaderValues;
 import dev.agentkit.core.message.Headers;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +23,8 @@ import java.util.Objects;
  * @param sequence   its sequence in that stream; 0 if none
  * @param deliveries how many times it was delivered
  * @param kind       what kind of give-up
- * @param reason     the full reason, one line
- * @param lastError  the last error or rejection text, one line, bounded
+ * @param reason     the full reason: one line of printable ASCII, at most 500 characters (a NATS header value)
+ * @param lastError  the last error or rejection text, made a header value the same way
  * @param original   the original message, with its original message id if it had one
  */
 public record DeadLetter(String letterId, String item, String agent, String subject, String stream, long sequence,
@@ -74,6 +75,9 @@ public record DeadLetter(String letterId, String item, String agent, String subj
             if (reason.startsWith("poison")) {
                 return POISON;
             }
+            if (reason.startsWith("unroutable")) {
+                return UNROUTABLE;
+            }
             return reason.contains("out of deliveries") ? MAX_DELIVERIES : UNKNOWN;
         }
     }
@@ -84,8 +88,8 @@ public record DeadLetter(String letterId, String item, String agent, String subj
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(original, "original");
-        reason = oneLine(Objects.requireNonNull(reason, "reason"), MAX_TEXT);
-        lastError = oneLine(Objects.requireNonNull(lastError, "lastError"), MAX_TEXT);
+        reason = HeaderValues.safe(oneLine(Objects.requireNonNull(reason, "reason"), MAX_TEXT));
+        lastError = HeaderValues.safe(oneLine(Objects.requireNonNull(lastError, "lastError"), MAX_TEXT));
     }
 
     /**

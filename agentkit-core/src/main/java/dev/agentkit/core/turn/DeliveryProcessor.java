@@ -101,7 +101,8 @@ final class DeliveryProcessor {
             return Outcome.reject("poison: " + e.getMessage());
         } catch (Exception e) {
             tally.failed++;
-            log.warn("{} failed on delivery {} of {}: {}", config.name(), d.deliveryCount(), d.subject(), e.toString(), e);
+            log.warn("{} failed on delivery {} of {}: {}", config.name(), d.deliveryCount(), d.subject(), e.toString());
+            log.debug("{}'s failure on {}", config.name(), d.subject(), e);
             return Outcome.retry(config.failureDelay(), "failed: " + e);
         } finally {
             heartbeat.cancel();

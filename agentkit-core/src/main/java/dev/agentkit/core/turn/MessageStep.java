@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Steps 3 and 5 of the turn: direct messages (questions answered, answers handed over) and the
+ * Steps 3 and 4 of the turn, before work: direct messages (questions answered, answers handed over) and the
  * coordination streams. Each consumer is read until empty or {@link #MAX_PER_CONSUMER} messages,
  * without waiting, and not at all once a usage budget or provider quota stopped the turn;
  * messages are settled like work items.

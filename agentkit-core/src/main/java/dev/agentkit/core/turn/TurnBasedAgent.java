@@ -20,11 +20,13 @@ import org.slf4j.MDC;
  *   <li>read the chat: oversight commands ({@code dev.agentkit.core.oversight.Command}) and
  *       human messages to {@link #onHumanMessage};</li>
  *   <li>pull direct messages: questions to {@link #onQuestion}, answers to {@link #onAnswer};</li>
+ *   <li>pull the coordination streams into {@link #onCoordination}, so the work below sees the
+ *       team's latest announcements;</li>
  *   <li>pull work within the budgets (items, wall time, usage per period, provider quota), skip
  *       items already processed, run {@link #processWork} and settle each item by its
  *       {@link Outcome};</li>
- *   <li>pull the coordination streams into {@link #onCoordination};</li>
- *   <li>post a status line to the agent's room (alerts were posted as they arose);</li>
+ *   <li>post a status line to the agent's room if the turn pulled work (alerts were posted as
+ *       they arose), and say so there when a budget or quota stopped it;</li>
  *   <li>save state and release the lease.</li>
  * </ol>
  * A paused agent, or one whose usage budget or provider quota is spent, reads its chat and
@@ -110,8 +112,8 @@ public abstract class TurnBasedAgent {
                 turn.tally.stopReason = StopReason.PAUSED;
             } else if (!turn.budget.stopped()) {
                 messageStep.direct(turn);
-                workStep.run(turn);
                 messageStep.coordination(turn);
+                workStep.run(turn);
             }
             return finish(turn, start);
         } finally {
@@ -122,7 +124,7 @@ public abstract class TurnBasedAgent {
     private TurnReport finish(Turn t, Instant start) {
         TurnReport report = t.tally.report(config.name(), t.id, start, runtime.clock().since(start));
         runtime.control().recordReport(config.name(), report.summary());
-        if (!report.idle()) {
+        if (report.pulled() > 0) {
             t.chat.post(config.room(), report.summary(), t.id + ":status");
         }
         report.budgetReset().filter(reset -> !reset.toString().equals(t.state.get(BUDGET_SAID_KEY).orElse("")))

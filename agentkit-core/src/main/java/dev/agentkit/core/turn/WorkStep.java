@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Step 4 of the turn: pulls work within the budgets and processes each item once. Fetches never
+ * Step 5 of the turn: pulls work within the budgets and processes each item once. Fetches never
  * wait (an empty queue ends the step at once) and never take more than the budgets allow: the
  * item count, the wall time, and the usage budget and provider quota, checked before every fetch,
  * so a spent budget burns no delivery attempt. Under a deadline or a usage budget it fetches one

@@ -6,8 +6,6 @@ import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.ConsumerStatus;
 import dev.agentkit.core.budget.QuotaExceededException;
 import dev.agentkit.core.budget.UsageBudget;
-import dev.agentkit.core.chat.ChatBatch;
-import dev.agentkit.core.chat.ChatPort;
 import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.core.turn.Outcome;
 import dev.agentkit.core.turn.StopReason;
@@ -17,6 +15,7 @@ import dev.agentkit.core.turn.TurnReport;
 import dev.agentkit.core.turn.WorkItem;
 import dev.agentkit.testing.AgentTestKit;
 import dev.agentkit.testing.AgentTestKitExtension;
+import dev.agentkit.testing.chat.InMemoryChat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,18 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Item, usage and quota budgets stop pulling without burning a delivery or dead-lettering anything. */
 @ExtendWith(AgentTestKitExtension.class)
 class BudgetTest {
-    private final List<String> roomPosts = new ArrayList<>();
-    private final ChatPort chat = new ChatPort() {
-        @Override
-        public ChatBatch read(String cursor) {
-            return new ChatBatch(List.of(), cursor);
-        }
-
-        @Override
-        public void post(String room, String text, String key) {
-            roomPosts.add(room + "|" + key + "|" + text);
-        }
-    };
+    private InMemoryChat chat;
 
     /** An agent that reports 300 tokens in and 100 out per item, and can be told to throw. */
     static final class Metered extends TurnBasedAgent {
@@ -64,7 +52,8 @@ class BudgetTest {
 
     private Metered agent(AgentTestKit kit, AgentConfig.Builder config) {
         kit.provision("roy", "backend");
-        return new Metered(config.role("backend").room("backend").build(), kit.runtime(chat));
+        chat = new InMemoryChat(kit.clock());
+        return new Metered(config.role("backend").room("backend").build(), kit.runtime(chat.portFor("roy")));
     }
 
     private static void publish(AgentTestKit kit, int n) {
@@ -113,8 +102,9 @@ class BudgetTest {
         assertThat(early.stopReason()).isEqualTo(StopReason.BUDGET_SPENT);
         assertThat(early.budgetReset()).contains(reset);
         assertThat(work(kit)).as("nothing fetched, nothing burnt").isEqualTo(new ConsumerStatus(7, 0));
-        assertThat(roomPosts).filteredOn(p -> p.contains("usage budget is spent")).singleElement().asString()
-                .startsWith("backend|roy:budget:" + reset).contains("I pull no work until " + reset);
+        assertThat(chat.texts("backend")).filteredOn(p -> p.contains("usage budget is spent")).singleElement().asString()
+                .startsWith("roy: my usage budget is spent (usage budget spent: 900 tokens in, 300 out, cost 0.03)")
+                .endsWith("I pull no work until " + reset + ".");
 
         kit.advance(Duration.ofMinutes(30));
         TurnReport afterReset = roy.runTurn();
@@ -141,7 +131,7 @@ class BudgetTest {
         assertThat(quota.deadLettered()).isZero();
         assertThat(quota.failed()).as("a quota error is not a failure").isZero();
         assertThat(quota.pulled()).as("stops at the first quota error").isEqualTo(1);
-        assertThat(roomPosts).anySatisfy(p -> assertThat(p).contains("quota is exhausted").contains("429 monthly token cap"));
+        assertThat(chat.texts("backend")).anySatisfy(p -> assertThat(p).contains("quota is exhausted").contains("429 monthly token cap"));
 
         kit.advance(Duration.ofHours(1));
         TurnReport early = roy.runTurn();

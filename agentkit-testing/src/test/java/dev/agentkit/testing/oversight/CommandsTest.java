@@ -9,6 +9,7 @@ import dev.agentkit.core.turn.StopReason;
 import dev.agentkit.core.turn.TurnReport;
 import dev.agentkit.testing.AgentTestKit;
 import dev.agentkit.testing.AgentTestKitExtension;
+import dev.agentkit.testing.chat.InMemoryChat;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Humans act on dead letters and agents from chat, at the agent's next turn; strangers cannot. */
 @ExtendWith(AgentTestKitExtension.class)
 class CommandsTest {
-    private static final String MOSS = "@moss:hs";
-    private final TeamChat chat = new TeamChat("roy", "jen");
+    private static final String MOSS = "@moss:localhost";
+    private InMemoryChat chat;
     private AgentTestKit kit;
     private Worker roy;
     private Worker jen;
@@ -27,13 +28,15 @@ class CommandsTest {
     @BeforeEach
     void team(AgentTestKit kit) {
         this.kit = kit;
+        chat = new InMemoryChat(kit.clock());
+        chat.allowCommands(MOSS);
         kit.provision("roy", "backend").provision("jen", "frontend");
         roy = agent("roy", "backend");
         jen = agent("jen", "frontend");
     }
 
     private Worker agent(String name, String role) {
-        return new Worker(AgentConfig.builder(name).role(role).room(role).build(), kit.runtime(chat.port(name)));
+        return new Worker(AgentConfig.builder(name).role(role).room(role).build(), kit.runtime(chat.portFor(name)));
     }
 
     /** REQ-007 fails on all three deliveries of roy and lands in the dead letters. */
@@ -57,13 +60,13 @@ class CommandsTest {
     @Test
     void aHumansRetryMakesTheItemRunAgainWithAFreshDeliveryBudgetAndSucceed() {
         deadLetterReq007();
-        chat.say(MOSS, "alerts", "retry REQ-007", true);
+        chat.say(MOSS, "alerts", "retry REQ-007");
         TurnReport report = roy.runTurn();
         assertThat(report.done()).isEqualTo(1);
         assertThat(roy.worked.get(3).id()).isEqualTo("REQ-007:retry:1");
         assertThat(roy.worked.get(3).deliveryCount()).isEqualTo(1);
         assertThat(roy.requirements()).containsOnly("REQ-007");
-        assertThat(chat.postsTo("alerts")).anySatisfy(p -> assertThat(p)
+        assertThat(ChatLog.posts(chat, "alerts")).anySatisfy(p -> assertThat(p)
                 .startsWith("roy: roy: retried REQ-007: republished to work.requirements.backend as REQ-007:retry:1"));
         assertThat(statusOf("REQ-007")).isEqualTo(DeadLetterEntry.Status.RETRIED);
     }
@@ -71,9 +74,9 @@ class CommandsTest {
     @Test
     void reassignMovesTheItemToAnotherAgentWhoDoesIt() {
         deadLetterReq007();
-        chat.say(MOSS, "alerts", "reassign REQ-007 to jen", true);
+        chat.say(MOSS, "alerts", "reassign REQ-007 to jen");
         roy.runTurn();
-        assertThat(chat.postsTo("alerts")).anySatisfy(p -> assertThat(p)
+        assertThat(ChatLog.posts(chat, "alerts")).anySatisfy(p -> assertThat(p)
                 .contains("reassigned REQ-007 to jen: published to work.requirements.frontend"));
         TurnReport jens = jen.runTurn();
         assertThat(jens.done()).isEqualTo(1);
@@ -85,35 +88,35 @@ class CommandsTest {
     @Test
     void skipClosesTheItemWithoutDoingItAndKeepsTheDeadLetter() {
         deadLetterReq007();
-        chat.say(MOSS, "backend", "roy: skip REQ-007", true);
+        chat.say(MOSS, "backend", "roy: skip REQ-007");
         roy.runTurn();
-        assertThat(chat.postsTo("backend")).anySatisfy(p -> assertThat(p).contains("skipped REQ-007: closed without doing it"));
+        assertThat(ChatLog.posts(chat, "backend")).anySatisfy(p -> assertThat(p).contains("skipped REQ-007: closed without doing it"));
         assertThat(statusOf("REQ-007")).isEqualTo(DeadLetterEntry.Status.SKIPPED);
         assertThat(kit.published("work.requirements.>")).hasSize(1);
         assertThat(kit.deadLetters("roy")).hasSize(1);
-        chat.say(MOSS, "backend", "roy: status", true);
+        chat.say(MOSS, "backend", "roy: status");
         roy.runTurn();
-        assertThat(chat.postsTo("backend")).anySatisfy(p -> assertThat(p).contains("roy (backend): active, 0 pending, 0 in progress, 0 dead letters open"));
+        assertThat(ChatLog.posts(chat, "backend")).anySatisfy(p -> assertThat(p).contains("roy (backend): active, 0 pending, 0 in progress, 0 dead letters open"));
     }
 
     @Test
     void aStrangersCommandsDoNothing() {
         deadLetterReq007();
-        chat.say("@mallory:hs", "alerts", "retry REQ-007", false);
-        chat.say("@mallory:hs", "alerts", "pause roy", false);
-        chat.say("@mallory:hs", "backend", "roy: reassign REQ-007 to jen", false);
+        chat.say("@mallory:localhost", "alerts", "retry REQ-007");
+        chat.say("@mallory:localhost", "alerts", "pause roy");
+        chat.say("@mallory:localhost", "backend", "roy: reassign REQ-007 to jen");
         TurnReport report = roy.runTurn();
         assertThat(report.stopReason()).isNotEqualTo(StopReason.PAUSED);
         assertThat(kit.published("work.requirements.>")).hasSize(1);
         assertThat(statusOf("REQ-007")).isEqualTo(DeadLetterEntry.Status.OPEN);
         assertThat(kit.control().isPaused("roy")).isFalse();
-        assertThat(chat.postsTo("alerts")).hasSize(1).allSatisfy(p -> assertThat(p).contains("DEAD LETTER"));
+        assertThat(ChatLog.posts(chat, "alerts")).hasSize(1).allSatisfy(p -> assertThat(p).contains("DEAD LETTER"));
     }
 
     @Test
     void anAgentLeavesCommandsAboutOthersItemsToThem() {
         deadLetterReq007();
-        chat.say(MOSS, "alerts", "retry REQ-007", true);
+        chat.say(MOSS, "alerts", "retry REQ-007");
         jen.runTurn();
         assertThat(statusOf("REQ-007")).as("jen does not own REQ-007").isEqualTo(DeadLetterEntry.Status.OPEN);
         roy.runTurn();
@@ -123,40 +126,40 @@ class CommandsTest {
     @Test
     void eachCommandActsOnceAcrossARestartThatRereadsTheChat() {
         deadLetterReq007();
-        chat.say(MOSS, "alerts", "retry REQ-007", true);
-        chat.say(MOSS, "backend", "roy: pause", true);
-        chat.say(MOSS, "backend", "roy: resume", true);
+        chat.say(MOSS, "alerts", "retry REQ-007");
+        chat.say(MOSS, "backend", "roy: pause");
+        chat.say(MOSS, "backend", "roy: resume");
         roy.runTurn();
         kit.advance(Duration.ofMinutes(10));
         Worker restarted = agent("roy", "backend");
-        chat.replayFromStart = true;
+        ChatLog.forgetCursor(kit.stateStore(), "roy");
         TurnReport report = restarted.runTurn();
         assertThat(report.humanMessages()).as("every message read again").isEqualTo(3);
         assertThat(report.stopReason()).as("the old pause is not applied again").isNotEqualTo(StopReason.PAUSED);
         assertThat(kit.published("work.requirements.backend")).as("the original and one retry").hasSize(2);
         assertThat(restarted.worked).isEmpty();
-        assertThat(chat.postsTo("alerts")).filteredOn(p -> p.contains("retried")).hasSize(1);
-        assertThat(chat.postsTo("backend")).filteredOn(p -> p.contains("paused roy")).hasSize(1);
-        assertThat(chat.postsTo("backend")).filteredOn(p -> p.contains("resumed roy")).hasSize(1);
+        assertThat(ChatLog.posts(chat, "alerts")).filteredOn(p -> p.contains("retried")).hasSize(1);
+        assertThat(ChatLog.posts(chat, "backend")).filteredOn(p -> p.contains("paused; roy")).hasSize(1);
+        assertThat(ChatLog.posts(chat, "backend")).filteredOn(p -> p.contains("resumed roy")).hasSize(1);
     }
 
     @Test
     void pauseAndResumeNamedInTheAlertsRoomReachTheNamedAgent() {
-        chat.say(MOSS, "alerts", "pause roy", true);
+        chat.say(MOSS, "alerts", "pause roy");
         assertThat(jen.runTurn().stopReason()).isNotEqualTo(StopReason.PAUSED);
         assertThat(kit.control().isPaused("roy")).as("jen leaves roy's pause to roy").isFalse();
         assertThat(roy.runTurn().stopReason()).isEqualTo(StopReason.PAUSED);
         kit.publishWork("backend", Map.of("id", "REQ-020"));
         assertThat(roy.runTurn().pulled()).isZero();
-        chat.say(MOSS, "alerts", "resume roy", true);
+        chat.say(MOSS, "alerts", "resume roy");
         assertThat(roy.runTurn().done()).isEqualTo(1);
     }
 
     @Test
     void helpListsTheCommands() {
-        chat.say(MOSS, "backend", "roy: help", true);
+        chat.say(MOSS, "backend", "roy: help");
         roy.runTurn();
-        assertThat(chat.postsTo("backend")).anySatisfy(p -> assertThat(p)
+        assertThat(ChatLog.posts(chat, "backend")).anySatisfy(p -> assertThat(p)
                 .contains("retry <item>", "skip <item>", "reassign <item> to <agent>", "pause <agent>", "resume <agent>",
                         "turn now <agent>", "status [agent]"));
     }

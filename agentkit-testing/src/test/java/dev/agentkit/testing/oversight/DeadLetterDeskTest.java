@@ -14,6 +14,7 @@ import dev.agentkit.core.turn.StopReason;
 import dev.agentkit.core.turn.TurnReport;
 import dev.agentkit.testing.AgentTestKit;
 import dev.agentkit.testing.AgentTestKitExtension;
+import dev.agentkit.testing.chat.InMemoryChat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The desk escalates letters nobody escalated and executes commands without waiting for a turn. */
 @ExtendWith(AgentTestKitExtension.class)
 class DeadLetterDeskTest {
-    private static final String MOSS = "@moss:hs";
-    private final TeamChat chat = new TeamChat("roy", "jen", "desk");
+    private static final String MOSS = "@moss:localhost";
+    private InMemoryChat chat;
     private final List<String> requested = new ArrayList<>();
     private AgentTestKit kit;
     private DeadLetterDesk desk;
@@ -34,14 +35,16 @@ class DeadLetterDeskTest {
     @BeforeEach
     void team(AgentTestKit kit) {
         this.kit = kit;
+        chat = new InMemoryChat(kit.clock());
+        chat.allowCommands(MOSS);
         kit.provision("roy", "backend").provision("jen", "frontend");
         kit.control().addListener(ControlListener.of(a -> { }, a -> { }, requested::add));
-        desk = DeadLetterDesk.builder(kit.broker(), chat.port("desk"), kit.stateStore()).team(kit.team())
+        desk = DeadLetterDesk.builder(kit.broker(), chat.portFor("desk"), kit.stateStore()).team(kit.team())
                 .control(kit.control()).build();
     }
 
     private Worker agent(String name, String role) {
-        return new Worker(AgentConfig.builder(name).role(role).room(role).build(), kit.runtime(chat.port(name)));
+        return new Worker(AgentConfig.builder(name).role(role).room(role).build(), kit.runtime(chat.portFor(name)));
     }
 
     /** What a drainer publishes for a requirement no role fits. */
@@ -57,23 +60,23 @@ class DeadLetterDeskTest {
         DeskReport first = desk.runOnce();
         assertThat(first.letters()).isEqualTo(1);
         assertThat(first.escalated()).isEqualTo(1);
-        assertThat(chat.postsTo("alerts")).singleElement().asString()
+        assertThat(ChatLog.posts(chat, "alerts")).singleElement().asString()
                 .contains("DEAD LETTER REQ-042 (agent drainer, subject none, 0 deliveries)")
                 .contains("reason: no role fits it").contains("last error: no rule matched tags [billing]");
         assertThat(desk.runOnce().letters()).isZero();
-        assertThat(chat.postsTo("alerts")).hasSize(1);
+        assertThat(ChatLog.posts(chat, "alerts")).hasSize(1);
     }
 
     @Test
     void aReassignOnTheDeskReachesTheOtherAgentsQueue() {
         publishUnroutable("REQ-042");
         desk.runOnce();
-        chat.say(MOSS, "alerts", "reassign REQ-042 to jen", true);
-        chat.say(MOSS, "alerts", "retry REQ-042", true);
+        chat.say(MOSS, "alerts", "reassign REQ-042 to jen");
+        chat.say(MOSS, "alerts", "retry REQ-042");
         DeskReport report = desk.runOnce();
         assertThat(report.commands()).isEqualTo(2);
-        assertThat(chat.postsTo("alerts")).anySatisfy(p -> assertThat(p).startsWith("desk: reassigned REQ-042 to jen"));
-        assertThat(chat.postsTo("alerts")).anySatisfy(p -> assertThat(p).startsWith("desk: REQ-042 was already reassigned"));
+        assertThat(ChatLog.posts(chat, "alerts")).anySatisfy(p -> assertThat(p).startsWith("desk: reassigned REQ-042 to jen"));
+        assertThat(ChatLog.posts(chat, "alerts")).anySatisfy(p -> assertThat(p).startsWith("desk: REQ-042 was already reassigned"));
         Worker jen = agent("jen", "frontend");
         assertThat(jen.runTurn().done()).isEqualTo(1);
         assertThat(jen.requirements()).containsExactly("REQ-042");
@@ -86,9 +89,9 @@ class DeadLetterDeskTest {
         kit.publishWork("backend", Map.of("id", "REQ-1"));
         kit.publishWork("backend", Map.of("id", "REQ-2"));
         publishUnroutable("REQ-042");
-        chat.say(MOSS, "alerts", "status", true);
+        chat.say(MOSS, "alerts", "status");
         desk.runOnce();
-        String status = chat.postsTo("alerts").stream().filter(p -> p.startsWith("desk: roy (backend)")).findFirst()
+        String status = ChatLog.posts(chat, "alerts").stream().filter(p -> p.startsWith("desk: roy (backend)")).findFirst()
                 .orElseThrow();
         assertThat(status).contains("roy (backend): active, 2 pending, 0 in progress, 0 dead letters open; last turn: roy turn roy-1")
                 .contains("jen (frontend): active, 0 pending, 0 in progress, 0 dead letters open; last turn: none yet");
@@ -96,8 +99,8 @@ class DeadLetterDeskTest {
 
     @Test
     void pauseAndTurnNowFromTheDeskFlipTheFlagsTheSchedulerReads() {
-        chat.say(MOSS, "alerts", "pause roy", true);
-        chat.say(MOSS, "backend", "jen: turn now", true);
+        chat.say(MOSS, "alerts", "pause roy");
+        chat.say(MOSS, "backend", "jen: turn now");
         desk.runOnce();
         assertThat(kit.control().isPaused("roy")).isTrue();
         assertThat(agent("roy", "backend").runTurn().stopReason()).isEqualTo(StopReason.PAUSED);
@@ -105,7 +108,7 @@ class DeadLetterDeskTest {
         assertThat(kit.control().turnRequested("jen")).isTrue();
         agent("jen", "frontend").runTurn();
         assertThat(kit.control().turnRequested("jen")).as("the turn served the request").isFalse();
-        assertThat(chat.postsTo("backend")).filteredOn(p -> p.startsWith("desk: "))
+        assertThat(ChatLog.posts(chat, "backend")).filteredOn(p -> p.startsWith("desk: "))
                 .containsExactly("desk: asked for a turn of jen now.");
     }
 
@@ -117,10 +120,10 @@ class DeadLetterDeskTest {
                 .add(roy, Schedule.every(Duration.ofMinutes(30)));
         kit.control().addListener(ControlListener.of(scheduler::pause, scheduler::resume, scheduler::runNow));
         kit.publishWork("backend", Map.of("id", "REQ-5"));
-        chat.say(MOSS, "alerts", "turn now roy", true);
+        chat.say(MOSS, "alerts", "turn now roy");
         desk.runOnce();
         assertThat(reports).singleElement().satisfies(r -> assertThat(r.done()).isEqualTo(1));
-        chat.say(MOSS, "alerts", "pause roy", true);
+        chat.say(MOSS, "alerts", "pause roy");
         desk.runOnce();
         assertThat(scheduler.isPaused("roy")).isTrue();
         scheduler.shutdown(Duration.ofSeconds(5));
@@ -128,22 +131,22 @@ class DeadLetterDeskTest {
 
     @Test
     void aCommandTheAgentAlreadyExecutedIsNotExecutedOrAnsweredAgainByTheDesk() {
-        chat.say(MOSS, "backend", "roy: pause", true);
+        chat.say(MOSS, "backend", "roy: pause");
         agent("roy", "backend").runTurn();
-        chat.say(MOSS, "backend", "roy: resume", true);
+        chat.say(MOSS, "backend", "roy: resume");
         desk.runOnce();
         assertThat(kit.control().isPaused("roy")).as("the desk took the resume, not the old pause").isFalse();
-        assertThat(chat.postsTo("backend")).filteredOn(p -> p.contains("paused roy") || p.contains("resumed roy"))
-                .containsExactly("roy: roy: paused roy: it pulls no work until someone says resume roy.", "desk: resumed roy.");
+        assertThat(ChatLog.posts(chat, "backend")).filteredOn(p -> p.contains("paused;") || p.contains("resumed roy"))
+                .containsExactly("roy: roy: paused; roy pulls no work until someone says resume roy.", "desk: resumed roy.");
     }
 
     @Test
     void theDeskIgnoresAgentsPostsAndStrangers() {
         publishUnroutable("REQ-042");
         desk.runOnce();
-        chat.say("@mallory:hs", "alerts", "skip REQ-042", false);
+        chat.say("@mallory:localhost", "alerts", "skip REQ-042");
         DeskReport report = desk.runOnce();
         assertThat(report.commands()).as("the escalation's own 'retry REQ-042' is not a human's").isZero();
-        assertThat(chat.postsTo("alerts")).hasSize(1);
+        assertThat(ChatLog.posts(chat, "alerts")).hasSize(1);
     }
 }

@@ -7,6 +7,7 @@ import dev.agentkit.core.oversight.DeskReport;
 import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.testing.AgentTestKit;
 import dev.agentkit.testing.AgentTestKitExtension;
+import dev.agentkit.testing.chat.InMemoryChat;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,12 +16,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** A requirement that keeps failing reaches the alerts room once, with all a human needs to act. */
 @ExtendWith(AgentTestKitExtension.class)
 class EscalationTest {
-    private final TeamChat chat = new TeamChat("roy", "desk");
 
     @Test
     void aRequirementThatFailsThreeTimesIsPostedToAlertsOnceWithEverythingAHumanNeeds(AgentTestKit kit) {
+        InMemoryChat chat = new InMemoryChat(kit.clock());
         kit.provision("roy", "backend");
-        Worker roy = new Worker(AgentConfig.builder("roy").role("backend").room("backend").build(), kit.runtime(chat.port("roy")));
+        Worker roy = new Worker(AgentConfig.builder("roy").role("backend").room("backend").build(), kit.runtime(chat.portFor("roy")));
         roy.work = (self, item) -> {
             throw new IllegalStateException("compiler crashed\n  at Compiler.run");
         };
@@ -29,22 +30,23 @@ class EscalationTest {
             roy.runTurn();
             kit.advance(Duration.ofMinutes(5));
         }
-        assertThat(chat.postsTo("alerts")).singleElement().asString()
+        assertThat(ChatLog.posts(chat, "alerts")).singleElement().asString()
                 .startsWith("roy: DEAD LETTER REQ-007 (agent roy, subject work.requirements.backend, 3 deliveries)")
                 .contains("reason: out of deliveries")
                 .contains("last error: failed: java.lang.IllegalStateException: compiler crashed at Compiler.run")
                 .contains("retry REQ-007 | skip REQ-007 | reassign REQ-007 to <agent>");
-        DeskReport desk = DeadLetterDesk.builder(kit.broker(), chat.port("desk"), kit.stateStore()).team(kit.team())
+        DeskReport desk = DeadLetterDesk.builder(kit.broker(), chat.portFor("desk"), kit.stateStore()).team(kit.team())
                 .build().runOnce();
         assertThat(desk.letters()).isEqualTo(1);
         assertThat(desk.escalated()).as("the agent escalated it already").isZero();
-        assertThat(chat.postsTo("alerts")).hasSize(1);
+        assertThat(ChatLog.posts(chat, "alerts")).hasSize(1);
     }
 
     @Test
     void aLongErrorIsCutInTheAlert(AgentTestKit kit) {
+        InMemoryChat chat = new InMemoryChat(kit.clock());
         kit.provision("roy", "backend");
-        Worker roy = new Worker(AgentConfig.builder("roy").role("backend").build(), kit.runtime(chat.port("roy")));
+        Worker roy = new Worker(AgentConfig.builder("roy").role("backend").build(), kit.runtime(chat.portFor("roy")));
         roy.work = (self, item) -> {
             throw new IllegalStateException("x".repeat(5_000));
         };
@@ -53,7 +55,7 @@ class EscalationTest {
             roy.runTurn();
             kit.advance(Duration.ofMinutes(5));
         }
-        String alert = chat.postsTo("alerts").get(0);
+        String alert = ChatLog.posts(chat, "alerts").get(0);
         assertThat(alert.lines().filter(l -> l.startsWith("last error: ")).findFirst().orElseThrow())
                 .hasSize("last error: ".length() + 300).endsWith("...");
     }

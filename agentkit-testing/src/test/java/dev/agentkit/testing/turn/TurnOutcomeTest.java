@@ -106,6 +106,15 @@ class TurnOutcomeTest {
     }
 
     @Test
+    void aRejectReasonBecomesAValidHeaderValue(AgentTestKit kit) {
+        ScriptedAgent roy = roy(kit);
+        roy.work = (self, item) -> Outcome.reject("café \u2615\nsecond line");
+        kit.publishWork("backend", Map.of("id", "REQ-008"));
+        roy.runTurn();
+        assertThat(kit.deadLetterHeaders("roy", "REQ-008")).containsEntry(Headers.DEAD_REASON, "caf? ? second line");
+    }
+
+    @Test
     void aPoisonMessageIsDeadLetteredAtOnceAndTheTurnGoesOn(AgentTestKit kit) {
         ScriptedAgent roy = roy(kit);
         kit.publish("work.requirements.backend", Envelope.ofText("this is not json"));

@@ -1,0 +1,28 @@
+package dev.agentkit.routing.drain;
+
+import dev.agentkit.core.turn.StopReason;
+import java.util.Objects;
+
+/**
+ * What one {@link DrainLoop#drain} did. {@link #processed()} is the number the seed's drain loop
+ * returns: deliveries pulled and settled, whatever their outcome.
+ *
+ * @param processed    deliveries pulled and settled
+ * @param done         acked as done
+ * @param retried      nak'ed for a later delivery (retry, blocked, or the handler threw)
+ * @param deadLettered rejected, poison, or out of deliveries: dead-lettered and terminated
+ * @param duplicates   already processed by an earlier delivery: acked without work
+ * @param stopReason   {@code QUEUE_EMPTY}, {@code MAX_ITEMS} or {@code BROKER_FAILURE}
+ */
+public record DrainResult(int processed, int done, int retried, int deadLettered, int duplicates,
+                          StopReason stopReason) {
+    public DrainResult {
+        Objects.requireNonNull(stopReason, "stopReason");
+    }
+
+    /** One line for logs. */
+    public String summary() {
+        return processed + " processed: " + done + " done, " + retried + " retried, " + deadLettered
+                + " dead-lettered, " + duplicates + " duplicates (" + stopReason + ")";
+    }
+}

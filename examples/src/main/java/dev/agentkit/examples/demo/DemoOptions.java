@@ -1,0 +1,55 @@
+package dev.agentkit.examples.demo;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The demo's command line: {@code --periods N} (schedule periods to run, default 5),
+ * {@code --nats URL} and {@code --matrix URL} (real servers instead of the embedded world).
+ *
+ * @param periods how many schedule periods the story runs
+ * @param nats    a NATS URL, or empty for the in-memory broker
+ * @param matrix  a Matrix homeserver URL, or empty for the in-memory chat
+ */
+public record DemoOptions(int periods, Optional<String> nats, Optional<String> matrix) {
+    public DemoOptions {
+        if (periods < 1 || periods > 100) {
+            throw new IllegalArgumentException("--periods must be 1 to 100, was " + periods);
+        }
+    }
+
+    /** The embedded default. */
+    public static DemoOptions embedded() {
+        return new DemoOptions(5, Optional.empty(), Optional.empty());
+    }
+
+    static DemoOptions parse(String[] args) {
+        int periods = 5;
+        Optional<String> nats = Optional.empty();
+        Optional<String> matrix = Optional.empty();
+        List<String> a = List.of(args);
+        for (int i = 0; i < a.size(); i++) {
+            String flag = a.get(i);
+            if (i + 1 >= a.size()) {
+                throw new IllegalArgumentException(flag + " needs a value; usage: [--periods N] [--nats URL] [--matrix URL]");
+            }
+            String value = a.get(++i);
+            switch (flag) {
+                case "--periods" -> periods = Integer.parseInt(value);
+                case "--nats" -> nats = Optional.of(value);
+                case "--matrix" -> matrix = Optional.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + flag
+                        + "; usage: [--periods N] [--nats URL] [--matrix URL]");
+            }
+        }
+        return new DemoOptions(periods, nats, matrix);
+    }
+
+    /** The world these options ask for. */
+    TeamWorld world() {
+        if (nats.isPresent() || matrix.isPresent()) {
+            throw new UnsupportedOperationException("--nats and --matrix are not wired yet");
+        }
+        return new EmbeddedWorld(List.copyOf(TeamStory.ROLES.keySet()));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.agentkit.examples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentkit.core.message.Headers;
+import dev.agentkit.core.turn.TurnReport;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The demo's story, asserted: every step the README promises happens, on the embedded world. */
+class TeamDemoTest {
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    private StoryResult runDemo() throws Exception {
+        return TeamDemo.run(DemoOptions.embedded(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theWholeStoryHappens() throws Exception {
+        StoryResult story = runDemo();
+
+        assertThat(story.drained().published()).hasSize(4);
+        assertThat(story.integration()).extracting(e -> e.json().path("type").asText())
+                .containsExactlyInAnyOrder("api_ready", "ui_ready", "infra_ready");
+        assertThat(story.rooms().get("backend")).anySatisfy(l -> assertThat(l).contains("REQ-001 done: POST /api/login"));
+        assertThat(story.total("jen", TurnReport::directMessages)).as("roy's answer reached jen").isEqualTo(1);
+        assertThat(story.total("roy", TurnReport::directMessages)).as("jen's question reached roy").isEqualTo(1);
+        assertThat(story.rooms().get("frontend")).anySatisfy(l -> assertThat(l).contains("builds against /api/login"));
+        assertThat(story.deadLetters()).singleElement().satisfies(d -> {
+            assertThat(d.header(Headers.ORIGINAL_ID)).contains("REQ-004");
+            assertThat(d.header(Headers.DELIVERY_COUNT)).contains("3");
+        });
+        assertThat(story.rooms().get("alerts")).singleElement().asString().contains("REQ-004").contains("DEAD LETTER");
+        assertThat(story.rooms().get("backend")).anySatisfy(l -> assertThat(l).startsWith("douglas: roy: what have"))
+                .anySatisfy(l -> assertThat(l).startsWith("roy: finished so far: REQ-001"));
+        assertThat(story.total("roy", TurnReport::done) + story.total("jen", TurnReport::done)
+                + story.total("moss", TurnReport::done)).isEqualTo(3);
+    }
+
+    @Test
+    void thePrintedLogShowsEveryStep() throws Exception {
+        runDemo();
+        String out = printed.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("REQ-001 PUBLISHED -> backend", "api_ready", "REQ-002: Login form for /api/login",
+                "REQ-004 from roy after 3 deliveries", "finished so far", "| roy   |");
+    }
+}
