@@ -14,74 +14,49 @@ import java.util.Optional;
  * Executed by {@link CommandExecutor}.
  */
 public sealed interface Command {
+
+    /** A command about one dead letter, named by its item id. */
+    sealed interface ItemCommand extends Command {
+        /** The item, as the human typed it. */
+        String item();
+    }
+
+    /** A command about one agent's switches or status. */
+    sealed interface AgentCommand extends Command {
+        /** The agent; {@code null} only for a {@link Status} of everyone. */
+        String agent();
+    }
+
     /** Republish a dead letter to its original subject with a fresh delivery budget. */
-    record Retry(String item) implements Command {
-        @Override
-        public Optional<String> namedItem() {
-            return Optional.of(item);
-        }
+    record Retry(String item) implements ItemCommand {
     }
 
     /** Close a dead letter without doing it. */
-    record Skip(String item) implements Command {
-        @Override
-        public Optional<String> namedItem() {
-            return Optional.of(item);
-        }
+    record Skip(String item) implements ItemCommand {
     }
 
     /** Publish a dead letter to another agent's role queue. */
-    record Reassign(String item, String agent) implements Command {
-        @Override
-        public Optional<String> namedItem() {
-            return Optional.of(item);
-        }
+    record Reassign(String item, String agent) implements ItemCommand {
     }
 
     /** Stop pulling work until resumed. */
-    record Pause(String agent) implements Command {
-        @Override
-        public Optional<String> namedAgent() {
-            return Optional.of(agent);
-        }
+    record Pause(String agent) implements AgentCommand {
     }
 
     /** Pull work again. */
-    record Resume(String agent) implements Command {
-        @Override
-        public Optional<String> namedAgent() {
-            return Optional.of(agent);
-        }
+    record Resume(String agent) implements AgentCommand {
     }
 
     /** Take a turn now rather than at the next slot. */
-    record TurnNow(String agent) implements Command {
-        @Override
-        public Optional<String> namedAgent() {
-            return Optional.of(agent);
-        }
+    record TurnNow(String agent) implements AgentCommand {
     }
 
     /** Report queues, dead letters and last turns; {@code agent} is {@code null} for everyone. */
-    record Status(String agent) implements Command {
-        @Override
-        public Optional<String> namedAgent() {
-            return Optional.ofNullable(agent);
-        }
+    record Status(String agent) implements AgentCommand {
     }
 
     /** List the commands. */
     record Help() implements Command {
-    }
-
-    /** The dead letter this command acts on, if it acts on one. */
-    default Optional<String> namedItem() {
-        return Optional.empty();
-    }
-
-    /** The agent whose switches or status this command concerns (not a reassign's target). */
-    default Optional<String> namedAgent() {
-        return Optional.empty();
     }
 
     /** The commands, for {@code help}. */

@@ -38,10 +38,9 @@ public final class CommandAddressing {
     }
 
     private static boolean concerns(Command c, String agent, DeadLetterIndex index) {
-        Optional<String> item = c.namedItem();
-        if (item.isPresent()) {
-            return index.find(item.get()).map(e -> e.letter().agent().equals(agent)).orElse(false);
+        if (c instanceof Command.ItemCommand i) {
+            return index.find(i.item()).map(e -> e.letter().agent().equals(agent)).orElse(false);
         }
-        return c.namedAgent().map(agent::equals).orElse(false);
+        return c instanceof Command.AgentCommand a && agent.equals(a.agent());
     }
 }

@@ -58,7 +58,7 @@ public final class CommandExecutor {
     }
 
     private String control(Command command, String sender) {
-        String agent = command.namedAgent().orElseThrow();
+        String agent = ((Command.AgentCommand) command).agent();
         if (team.roleOf(agent).isEmpty()) {
             return unknownAgent(agent);
         }

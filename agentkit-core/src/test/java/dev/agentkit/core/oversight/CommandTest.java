@@ -34,10 +34,10 @@ class CommandTest {
     }
 
     @Test
-    void commandsSayWhichItemOrAgentTheyConcern() {
-        assertThat(new Command.Reassign("REQ-1", "jen").namedItem()).contains("REQ-1");
-        assertThat(new Command.Reassign("REQ-1", "jen").namedAgent()).isEmpty();
-        assertThat(new Command.Pause("roy").namedAgent()).contains("roy");
-        assertThat(new Command.Status(null).namedAgent()).isEmpty();
+    void commandsAreAboutAnItemOrAnAgent() {
+        assertThat(new Command.Reassign("REQ-1", "jen")).isInstanceOf(Command.ItemCommand.class)
+                .isNotInstanceOf(Command.AgentCommand.class);
+        assertThat(new Command.Pause("roy")).isInstanceOf(Command.AgentCommand.class);
+        assertThat(new Command.Help()).isNotInstanceOf(Command.AgentCommand.class);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentkit.core.oversight.DeadLetterEntry;
 import dev.agentkit.core.oversight.DeadLetterIndex;
-import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.core.turn.StopReason;
 import dev.agentkit.core.turn.TurnReport;
 import dev.agentkit.testing.AgentTestKit;
@@ -19,38 +18,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Humans act on dead letters and agents from chat, at the agent's next turn; strangers cannot. */
 @ExtendWith(AgentTestKitExtension.class)
 class CommandsTest {
-    private static final String MOSS = "@moss:localhost";
-    private InMemoryChat chat;
+    private static final String MOSS = TeamFixture.MOSS;
+    private TeamFixture team;
     private AgentTestKit kit;
+    private InMemoryChat chat;
     private Worker roy;
     private Worker jen;
 
     @BeforeEach
     void team(AgentTestKit kit) {
+        this.team = new TeamFixture(kit);
         this.kit = kit;
-        chat = new InMemoryChat(kit.clock());
-        chat.allowCommands(MOSS);
-        kit.provision("roy", "backend").provision("jen", "frontend");
-        roy = agent("roy", "backend");
-        jen = agent("jen", "frontend");
-    }
-
-    private Worker agent(String name, String role) {
-        return new Worker(AgentConfig.builder(name).role(role).room(role).build(), kit.runtime(chat.portFor(name)));
+        this.chat = team.chat;
+        roy = team.agent("roy");
+        jen = team.agent("jen");
     }
 
     /** REQ-007 fails on all three deliveries of roy and lands in the dead letters. */
     private void deadLetterReq007() {
-        roy.work = (self, item) -> {
-            throw new IllegalStateException("compiler crashed");
-        };
-        kit.publishWork("backend", Map.of("id", "REQ-007", "title", "Add login"));
-        for (int turn = 1; turn <= 3; turn++) {
-            roy.runTurn();
-            kit.advance(Duration.ofMinutes(5));
-        }
+        team.deadLetter(roy, "REQ-007", "compiler crashed");
         assertThat(kit.deadLetters("roy")).hasSize(1);
-        roy.work = (self, item) -> dev.agentkit.core.turn.Outcome.done();
     }
 
     private DeadLetterEntry.Status statusOf(String item) {
@@ -66,7 +53,7 @@ class CommandsTest {
         assertThat(roy.worked.get(3).id()).isEqualTo("REQ-007:retry:1");
         assertThat(roy.worked.get(3).deliveryCount()).isEqualTo(1);
         assertThat(roy.requirements()).containsOnly("REQ-007");
-        assertThat(ChatLog.posts(chat, "alerts")).anySatisfy(p -> assertThat(p)
+        assertThat(team.posts("alerts")).anySatisfy(p -> assertThat(p)
                 .startsWith("roy: roy: retried REQ-007: republished to work.requirements.backend as REQ-007:retry:1"));
         assertThat(statusOf("REQ-007")).isEqualTo(DeadLetterEntry.Status.RETRIED);
     }
@@ -76,7 +63,7 @@ class CommandsTest {
         deadLetterReq007();
         chat.say(MOSS, "alerts", "reassign REQ-007 to jen");
         roy.runTurn();
-        assertThat(ChatLog.posts(chat, "alerts")).anySatisfy(p -> assertThat(p)
+        assertThat(team.posts("alerts")).anySatisfy(p -> assertThat(p)
                 .contains("reassigned REQ-007 to jen: published to work.requirements.frontend"));
         TurnReport jens = jen.runTurn();
         assertThat(jens.done()).isEqualTo(1);
@@ -90,27 +77,27 @@ class CommandsTest {
         deadLetterReq007();
         chat.say(MOSS, "backend", "roy: skip REQ-007");
         roy.runTurn();
-        assertThat(ChatLog.posts(chat, "backend")).anySatisfy(p -> assertThat(p).contains("skipped REQ-007: closed without doing it"));
+        assertThat(team.posts("backend")).anySatisfy(p -> assertThat(p).contains("skipped REQ-007: closed without doing it"));
         assertThat(statusOf("REQ-007")).isEqualTo(DeadLetterEntry.Status.SKIPPED);
         assertThat(kit.published("work.requirements.>")).hasSize(1);
         assertThat(kit.deadLetters("roy")).hasSize(1);
         chat.say(MOSS, "backend", "roy: status");
         roy.runTurn();
-        assertThat(ChatLog.posts(chat, "backend")).anySatisfy(p -> assertThat(p).contains("roy (backend): active, 0 pending, 0 in progress, 0 dead letters open"));
+        assertThat(team.posts("backend")).anySatisfy(p -> assertThat(p).contains("roy (backend): active, 0 pending, 0 in progress, 0 dead letters open"));
     }
 
     @Test
     void aStrangersCommandsDoNothing() {
         deadLetterReq007();
-        chat.say("@mallory:localhost", "alerts", "retry REQ-007");
-        chat.say("@mallory:localhost", "alerts", "pause roy");
-        chat.say("@mallory:localhost", "backend", "roy: reassign REQ-007 to jen");
+        chat.say(TeamFixture.MALLORY, "alerts", "retry REQ-007");
+        chat.say(TeamFixture.MALLORY, "alerts", "pause roy");
+        chat.say(TeamFixture.MALLORY, "backend", "roy: reassign REQ-007 to jen");
         TurnReport report = roy.runTurn();
         assertThat(report.stopReason()).isNotEqualTo(StopReason.PAUSED);
         assertThat(kit.published("work.requirements.>")).hasSize(1);
         assertThat(statusOf("REQ-007")).isEqualTo(DeadLetterEntry.Status.OPEN);
         assertThat(kit.control().isPaused("roy")).isFalse();
-        assertThat(ChatLog.posts(chat, "alerts")).hasSize(1).allSatisfy(p -> assertThat(p).contains("DEAD LETTER"));
+        assertThat(team.posts("alerts")).hasSize(1).allSatisfy(p -> assertThat(p).contains("DEAD LETTER"));
     }
 
     @Test
@@ -131,16 +118,16 @@ class CommandsTest {
         chat.say(MOSS, "backend", "roy: resume");
         roy.runTurn();
         kit.advance(Duration.ofMinutes(10));
-        Worker restarted = agent("roy", "backend");
-        ChatLog.forgetCursor(kit.stateStore(), "roy");
+        Worker restarted = team.agent("roy");
+        team.forgetCursor("roy");
         TurnReport report = restarted.runTurn();
         assertThat(report.humanMessages()).as("every message read again").isEqualTo(3);
         assertThat(report.stopReason()).as("the old pause is not applied again").isNotEqualTo(StopReason.PAUSED);
         assertThat(kit.published("work.requirements.backend")).as("the original and one retry").hasSize(2);
         assertThat(restarted.worked).isEmpty();
-        assertThat(ChatLog.posts(chat, "alerts")).filteredOn(p -> p.contains("retried")).hasSize(1);
-        assertThat(ChatLog.posts(chat, "backend")).filteredOn(p -> p.contains("paused; roy")).hasSize(1);
-        assertThat(ChatLog.posts(chat, "backend")).filteredOn(p -> p.contains("resumed roy")).hasSize(1);
+        assertThat(team.posts("alerts")).filteredOn(p -> p.contains("retried")).hasSize(1);
+        assertThat(team.posts("backend")).filteredOn(p -> p.contains("paused; roy")).hasSize(1);
+        assertThat(team.posts("backend")).filteredOn(p -> p.contains("resumed roy")).hasSize(1);
     }
 
     @Test
@@ -159,7 +146,7 @@ class CommandsTest {
     void helpListsTheCommands() {
         chat.say(MOSS, "backend", "roy: help");
         roy.runTurn();
-        assertThat(ChatLog.posts(chat, "backend")).anySatisfy(p -> assertThat(p)
+        assertThat(team.posts("backend")).anySatisfy(p -> assertThat(p)
                 .contains("retry <item>", "skip <item>", "reassign <item> to <agent>", "pause <agent>", "resume <agent>",
                         "turn now <agent>", "status [agent]"));
     }

@@ -9,7 +9,6 @@ import dev.agentkit.core.oversight.DeadLetterDesk;
 import dev.agentkit.core.oversight.DeskReport;
 import dev.agentkit.core.schedule.Schedule;
 import dev.agentkit.core.schedule.TurnScheduler;
-import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.core.turn.StopReason;
 import dev.agentkit.core.turn.TurnReport;
 import dev.agentkit.testing.AgentTestKit;
@@ -26,25 +25,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The desk escalates letters nobody escalated and executes commands without waiting for a turn. */
 @ExtendWith(AgentTestKitExtension.class)
 class DeadLetterDeskTest {
-    private static final String MOSS = "@moss:localhost";
-    private InMemoryChat chat;
+    private static final String MOSS = TeamFixture.MOSS;
     private final List<String> requested = new ArrayList<>();
+    private TeamFixture team;
     private AgentTestKit kit;
+    private InMemoryChat chat;
     private DeadLetterDesk desk;
 
     @BeforeEach
     void team(AgentTestKit kit) {
+        this.team = new TeamFixture(kit);
         this.kit = kit;
-        chat = new InMemoryChat(kit.clock());
-        chat.allowCommands(MOSS);
-        kit.provision("roy", "backend").provision("jen", "frontend");
+        this.chat = team.chat;
         kit.control().addListener(ControlListener.of(a -> { }, a -> { }, requested::add));
-        desk = DeadLetterDesk.builder(kit.broker(), chat.portFor("desk"), kit.stateStore()).team(kit.team())
-                .control(kit.control()).build();
-    }
-
-    private Worker agent(String name, String role) {
-        return new Worker(AgentConfig.builder(name).role(role).room(role).build(), kit.runtime(chat.portFor(name)));
+        desk = team.desk();
     }
 
     /** What a drainer publishes for a requirement no role fits. */
@@ -60,11 +54,11 @@ class DeadLetterDeskTest {
         DeskReport first = desk.runOnce();
         assertThat(first.letters()).isEqualTo(1);
         assertThat(first.escalated()).isEqualTo(1);
-        assertThat(ChatLog.posts(chat, "alerts")).singleElement().asString()
+        assertThat(team.posts("alerts")).singleElement().asString()
                 .contains("DEAD LETTER REQ-042 (agent drainer, subject none, 0 deliveries)")
                 .contains("reason: no role fits it").contains("last error: no rule matched tags [billing]");
         assertThat(desk.runOnce().letters()).isZero();
-        assertThat(ChatLog.posts(chat, "alerts")).hasSize(1);
+        assertThat(team.posts("alerts")).hasSize(1);
     }
 
     @Test
@@ -75,23 +69,23 @@ class DeadLetterDeskTest {
         chat.say(MOSS, "alerts", "retry REQ-042");
         DeskReport report = desk.runOnce();
         assertThat(report.commands()).isEqualTo(2);
-        assertThat(ChatLog.posts(chat, "alerts")).anySatisfy(p -> assertThat(p).startsWith("desk: reassigned REQ-042 to jen"));
-        assertThat(ChatLog.posts(chat, "alerts")).anySatisfy(p -> assertThat(p).startsWith("desk: REQ-042 was already reassigned"));
-        Worker jen = agent("jen", "frontend");
+        assertThat(team.posts("alerts")).anySatisfy(p -> assertThat(p).startsWith("desk: reassigned REQ-042 to jen"));
+        assertThat(team.posts("alerts")).anySatisfy(p -> assertThat(p).startsWith("desk: REQ-042 was already reassigned"));
+        Worker jen = team.agent("jen");
         assertThat(jen.runTurn().done()).isEqualTo(1);
         assertThat(jen.requirements()).containsExactly("REQ-042");
     }
 
     @Test
     void statusReportsEveryAgentsQueueDeadLettersAndLastTurn() {
-        Worker roy = agent("roy", "backend");
+        Worker roy = team.agent("roy");
         roy.runTurn();
         kit.publishWork("backend", Map.of("id", "REQ-1"));
         kit.publishWork("backend", Map.of("id", "REQ-2"));
         publishUnroutable("REQ-042");
         chat.say(MOSS, "alerts", "status");
         desk.runOnce();
-        String status = ChatLog.posts(chat, "alerts").stream().filter(p -> p.startsWith("desk: roy (backend)")).findFirst()
+        String status = team.posts("alerts").stream().filter(p -> p.startsWith("desk: roy (backend)")).findFirst()
                 .orElseThrow();
         assertThat(status).contains("roy (backend): active, 2 pending, 0 in progress, 0 dead letters open; last turn: roy turn roy-1")
                 .contains("jen (frontend): active, 0 pending, 0 in progress, 0 dead letters open; last turn: none yet");
@@ -103,18 +97,18 @@ class DeadLetterDeskTest {
         chat.say(MOSS, "backend", "jen: turn now");
         desk.runOnce();
         assertThat(kit.control().isPaused("roy")).isTrue();
-        assertThat(agent("roy", "backend").runTurn().stopReason()).isEqualTo(StopReason.PAUSED);
+        assertThat(team.agent("roy").runTurn().stopReason()).isEqualTo(StopReason.PAUSED);
         assertThat(requested).containsExactly("jen");
         assertThat(kit.control().turnRequested("jen")).isTrue();
-        agent("jen", "frontend").runTurn();
+        team.agent("jen").runTurn();
         assertThat(kit.control().turnRequested("jen")).as("the turn served the request").isFalse();
-        assertThat(ChatLog.posts(chat, "backend")).filteredOn(p -> p.startsWith("desk: "))
+        assertThat(team.posts("backend")).filteredOn(p -> p.startsWith("desk: "))
                 .containsExactly("desk: asked for a turn of jen now.");
     }
 
     @Test
     void theSchedulerWiredToTheControlRunsTheTurnAHumanAskedFor() {
-        Worker roy = agent("roy", "backend");
+        Worker roy = team.agent("roy");
         List<TurnReport> reports = new ArrayList<>();
         TurnScheduler scheduler = TurnScheduler.builder(kit.clock()).executor(Runnable::run).onReport(reports::add).build()
                 .add(roy, Schedule.every(Duration.ofMinutes(30)));
@@ -132,11 +126,11 @@ class DeadLetterDeskTest {
     @Test
     void aCommandTheAgentAlreadyExecutedIsNotExecutedOrAnsweredAgainByTheDesk() {
         chat.say(MOSS, "backend", "roy: pause");
-        agent("roy", "backend").runTurn();
+        team.agent("roy").runTurn();
         chat.say(MOSS, "backend", "roy: resume");
         desk.runOnce();
         assertThat(kit.control().isPaused("roy")).as("the desk took the resume, not the old pause").isFalse();
-        assertThat(ChatLog.posts(chat, "backend")).filteredOn(p -> p.contains("paused;") || p.contains("resumed roy"))
+        assertThat(team.posts("backend")).filteredOn(p -> p.contains("paused;") || p.contains("resumed roy"))
                 .containsExactly("roy: roy: paused; roy pulls no work until someone says resume roy.", "desk: resumed roy.");
     }
 
@@ -144,9 +138,9 @@ class DeadLetterDeskTest {
     void theDeskIgnoresAgentsPostsAndStrangers() {
         publishUnroutable("REQ-042");
         desk.runOnce();
-        chat.say("@mallory:localhost", "alerts", "skip REQ-042");
+        chat.say(TeamFixture.MALLORY, "alerts", "skip REQ-042");
         DeskReport report = desk.runOnce();
         assertThat(report.commands()).as("the escalation's own 'retry REQ-042' is not a human's").isZero();
-        assertThat(ChatLog.posts(chat, "alerts")).hasSize(1);
+        assertThat(team.posts("alerts")).hasSize(1);
     }
 }
