@@ -1,10 +1,13 @@
 package dev.agentkit.core.oversight;
 
 import dev.agentkit.core.broker.Broker;
+import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.store.StateStore;
 import dev.agentkit.core.topology.Topology;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Carries out a {@link Command} and says what was done, in a sentence posted back to the room.
@@ -17,6 +20,7 @@ import java.util.Optional;
  * {@link CommandLedger} to act once per chat message.
  */
 public final class CommandExecutor {
+    private static final Logger log = LoggerFactory.getLogger(CommandExecutor.class);
     private final Broker broker;
     private final Topology topology;
     private final Team team;
@@ -40,8 +44,20 @@ public final class CommandExecutor {
         this.status = new TeamStatus(broker, topology, index, control);
     }
 
-    /** Executes {@code command} given by {@code sender}; returns what was done. */
+    /**
+     * Executes {@code command} given by {@code sender}; returns what was done. A broker failure is
+     * reported in the answer (say it again later), never thrown.
+     */
     public String execute(Command command, String sender) {
+        try {
+            return dispatch(command, sender);
+        } catch (BrokerException e) {
+            log.warn("{} could not be carried out: {}", command, e.getMessage());
+            return "could not do that now (broker: " + e.getMessage() + "); nothing changed, say it again later.";
+        }
+    }
+
+    private String dispatch(Command command, String sender) {
         if (command instanceof Command.Retry r) {
             return retry(r.item(), sender);
         } else if (command instanceof Command.Skip s) {

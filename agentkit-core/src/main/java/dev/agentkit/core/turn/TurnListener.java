@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  *
  * Called on the turn's thread, inside its MDC; keep it quick. A listener that throws is logged
  * and skipped: it never breaks the turn. Turns skipped because the lease was held are not
- * reported.
+ * reported, nor are redeliveries of items already processed (the report counts them as
+ * duplicates), nor direct and coordination messages.
  */
 public interface TurnListener {
 

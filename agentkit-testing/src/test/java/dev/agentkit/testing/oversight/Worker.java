@@ -8,7 +8,7 @@ import dev.agentkit.core.turn.WorkItem;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An agent for oversight and budget tests: its work is a lambda, and it records the items it saw. */
+/** An agent for oversight tests: its work is a lambda, and it records the items it saw. */
 final class Worker extends TurnBasedAgent {
     interface Work {
         Outcome apply(Worker self, WorkItem item) throws Exception;
@@ -25,11 +25,6 @@ final class Worker extends TurnBasedAgent {
     protected Outcome processWork(WorkItem item) throws Exception {
         worked.add(item);
         return work.apply(this, item);
-    }
-
-    /** Reports model usage, as a worker does after each call. */
-    void spent(long tokensIn, long tokensOut, double cost) {
-        reportUsage(tokensIn, tokensOut, cost);
     }
 
     /** The requirement ids of the items worked, in order. */
