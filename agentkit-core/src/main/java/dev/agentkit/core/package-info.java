@@ -12,7 +12,10 @@
  *   <li>takes time from the injected {@link dev.agentkit.core.time.AgentClock}, never from
  *       {@code System.currentTimeMillis()}, and never calls {@code Thread.sleep};</li>
  *   <li>announces results through the work context, so they are published before the ack with a
- *       message id that makes a redelivered item publish nothing twice.</li>
+ *       message id that makes a redelivered item publish nothing twice;</li>
+ *   <li>reports what each language-model call cost with {@code reportUsage}, and throws
+ *       {@link dev.agentkit.core.budget.QuotaExceededException} when the provider's quota is
+ *       exhausted: the turn then stops pulling until the budget period or the quota resets.</li>
  * </ul>
  * This module imports no NATS and no HTTP type: {@code agentkit-nats} and
  * {@code agentkit-matrix} implement its SPIs, and {@code agentkit-testing} fakes them.

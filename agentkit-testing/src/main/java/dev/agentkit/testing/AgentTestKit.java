@@ -4,14 +4,18 @@ import dev.agentkit.core.broker.PublishResult;
 import dev.agentkit.core.chat.ChatPort;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.message.Headers;
+import dev.agentkit.core.oversight.AgentControl;
+import dev.agentkit.core.oversight.Team;
 import dev.agentkit.core.store.InMemoryProcessedStore;
 import dev.agentkit.core.store.InMemoryStateStore;
 import dev.agentkit.core.topology.Subjects;
 import dev.agentkit.core.topology.Topology;
 import dev.agentkit.core.turn.AgentRuntime;
 import dev.agentkit.core.turn.LocalTurnLease;
+import dev.agentkit.core.turn.TurnListener;
 import dev.agentkit.testing.broker.InMemoryBroker;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,13 +46,14 @@ public final class AgentTestKit implements AutoCloseable {
     private final InMemoryBroker broker = new InMemoryBroker(clock);
     private final InMemoryProcessedStore processed = new InMemoryProcessedStore();
     private final InMemoryStateStore state = new InMemoryStateStore();
+    private final LocalTurnLease lease = new LocalTurnLease(clock);
+    private final AgentControl control = new AgentControl(state);
+    private final List<TurnListener> listeners = new ArrayList<>();
     private final Topology topology;
-    private final AgentRuntime runtime;
+    private Team team = Team.empty();
 
     private AgentTestKit(Topology topology) {
         this.topology = Objects.requireNonNull(topology, "topology");
-        this.runtime = AgentRuntime.builder(broker).clock(clock).processedStore(processed).stateStore(state)
-                .lease(new LocalTurnLease(clock)).topology(topology).build();
         topology.streams().forEach(broker::ensureStream);
     }
 
@@ -62,19 +67,29 @@ public final class AgentTestKit implements AutoCloseable {
         return new AgentTestKit(topology);
     }
 
-    /** The runtime to build agents with (no chat). */
+    /**
+     * The runtime to build agents with (no chat): the kit's broker, clock, stores, lease and
+     * control, the team of every agent provisioned so far, and the listeners added so far.
+     */
     public AgentRuntime runtime() {
-        return runtime;
+        return runtime(ChatPort.none());
     }
 
     /** The runtime with an agent's own chat port. */
     public AgentRuntime runtime(ChatPort chat) {
-        return runtime.withChat(chat);
+        return new AgentRuntime(broker, chat, clock, processed, state, lease, topology, team, control, listeners);
     }
 
-    /** Creates the consumers of agent {@code name} with role {@code role}. */
+    /** Creates the consumers of agent {@code name} with role {@code role}, and puts it on the kit's team. */
     public AgentTestKit provision(String name, String role) {
         topology.consumersFor(name, role).all().forEach(broker::ensureConsumer);
+        team = team.with(name, role);
+        return this;
+    }
+
+    /** Adds a listener to the runtimes made from now on. */
+    public AgentTestKit addListener(TurnListener listener) {
+        listeners.add(listener);
         return this;
     }
 
@@ -151,6 +166,16 @@ public final class AgentTestKit implements AutoCloseable {
 
     public InMemoryStateStore stateStore() {
         return state;
+    }
+
+    /** The pause, resume and turn-now flags every runtime of the kit shares. */
+    public AgentControl control() {
+        return control;
+    }
+
+    /** The agents provisioned so far and their roles. */
+    public Team team() {
+        return team;
     }
 
     @Override

@@ -85,6 +85,20 @@ public final class Envelope {
     }
 
     /**
+     * The requirement this message is about: the body's top-level {@code requirement} field, else
+     * its {@code id} field, when it is a non-blank value; empty otherwise. Unlike {@link #id()} it
+     * ignores the message id, so a retried or reassigned copy of {@code REQ-007} still says
+     * {@code REQ-007}. Logged as the MDC key {@code agentkit.requirement}.
+     */
+    public Optional<String> requirementId() {
+        return parsed().flatMap(n -> field(n, "requirement").or(() -> field(n, "id")));
+    }
+
+    private static Optional<String> field(JsonNode n, String name) {
+        return Optional.of(n.path(name)).filter(JsonNode::isValueNode).map(JsonNode::asText).filter(s -> !s.isBlank());
+    }
+
+    /**
      * The body parsed as JSON. It is parsed once and the tree is shared by every caller: treat it
      * as read-only.
      *

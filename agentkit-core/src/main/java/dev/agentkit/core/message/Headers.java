@@ -31,6 +31,10 @@ public final class Headers {
     public static final String ORIGINAL_ID = "Agentkit-Original-Id";
     /** On a dead letter: the agent (durable consumer) that gave it up. */
     public static final String DEAD_AGENT = "Agentkit-Dead-Agent";
+    /** On a dead letter: what kind of give-up it was: {@code max-deliveries}, {@code rejected}, {@code poison}, {@code unroutable}. */
+    public static final String DEAD_KIND = "Agentkit-Dead-Kind";
+    /** On a dead letter: the last error or rejection text, one line, bounded. */
+    public static final String LAST_ERROR = "Agentkit-Last-Error";
 
     private Headers() {
     }

@@ -1,12 +1,13 @@
 package dev.agentkit.core.turn;
 
+import dev.agentkit.core.budget.UsageBudget;
 import dev.agentkit.core.chat.Rooms;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Who an agent is and how its turns behave: name, role, room, budget and retry delays.
+ * Who an agent is and how its turns behave: name, role, room, budgets and retry delays.
  * Immutable; made with {@link #builder(String)}. Passed to the {@code TurnBasedAgent} constructor.
  *
  * @param name          the agent's name; also its durable consumer name
@@ -14,13 +15,17 @@ import java.util.regex.Pattern;
  * @param room          the logical chat room it posts status to
  * @param alertsRoom    the logical chat room for alerts
  * @param budget        what one turn may do
- * @param fetchBatch    the most deliveries fetched at once when the budget has no deadline
+ * @param fetchBatch    the most work deliveries fetched at once, 1 by default; a larger batch only
+ *                      applies without a deadline or usage budget, and a provider quota error in
+ *                      the middle of it defers the rest (nak until the reset: one delivery each)
  * @param failureDelay  redelivery delay after {@code processWork} throws
  * @param blockedDelay  redelivery delay of a blocked item
  * @param leaseTtl      how long a turn lease lasts if its holder dies
+ * @param usageBudget   what the agent may spend on language models per period
  */
 public record AgentConfig(String name, String role, String room, String alertsRoom, TurnBudget budget,
-                          int fetchBatch, Duration failureDelay, Duration blockedDelay, Duration leaseTtl) {
+                          int fetchBatch, Duration failureDelay, Duration blockedDelay, Duration leaseTtl,
+                          UsageBudget usageBudget) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
 
     public AgentConfig {
@@ -35,6 +40,14 @@ public record AgentConfig(String name, String role, String room, String alertsRo
         requirePositive("failureDelay of " + name, failureDelay);
         requirePositive("blockedDelay of " + name, blockedDelay);
         requirePositive("leaseTtl of " + name, leaseTtl);
+        Objects.requireNonNull(usageBudget, "usageBudget");
+    }
+
+    /** A configuration without a usage budget. */
+    public AgentConfig(String name, String role, String room, String alertsRoom, TurnBudget budget, int fetchBatch,
+                       Duration failureDelay, Duration blockedDelay, Duration leaseTtl) {
+        this(name, role, room, alertsRoom, budget, fetchBatch, failureDelay, blockedDelay, leaseTtl,
+                UsageBudget.UNLIMITED);
     }
 
     private static void requireName(String what, String value) {
@@ -62,10 +75,11 @@ public record AgentConfig(String name, String role, String room, String alertsRo
         private String room;
         private String alertsRoom = Rooms.ALERTS;
         private TurnBudget budget = TurnBudget.DEFAULT;
-        private int fetchBatch = 32;
+        private int fetchBatch = 1;
         private Duration failureDelay = Duration.ofMinutes(5);
         private Duration blockedDelay = Duration.ofMinutes(30);
         private Duration leaseTtl;
+        private UsageBudget usageBudget = UsageBudget.UNLIMITED;
 
         private Builder(String name) {
             this.name = name;
@@ -88,6 +102,12 @@ public record AgentConfig(String name, String role, String room, String alertsRo
 
         public Builder budget(TurnBudget budget) {
             this.budget = budget;
+            return this;
+        }
+
+        /** What the agent may spend on language models per period; unlimited by default. */
+        public Builder usageBudget(UsageBudget b) {
+            this.usageBudget = b;
             return this;
         }
 
@@ -117,7 +137,7 @@ public record AgentConfig(String name, String role, String room, String alertsRo
                     : (budget != null && budget.hasDeadline() ? budget.maxDuration() : Duration.ofMinutes(30))
                     .plusMinutes(5);
             return new AgentConfig(name, role == null ? name : role, room == null ? Rooms.GENERAL : room,
-                    alertsRoom, budget, fetchBatch, failureDelay, blockedDelay, ttl);
+                    alertsRoom, budget, fetchBatch, failureDelay, blockedDelay, ttl, usageBudget);
         }
     }
 }

@@ -2,18 +2,23 @@ package dev.agentkit.core.turn;
 
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.chat.ChatPort;
+import dev.agentkit.core.oversight.AgentControl;
+import dev.agentkit.core.oversight.Team;
 import dev.agentkit.core.store.InMemoryProcessedStore;
 import dev.agentkit.core.store.InMemoryStateStore;
 import dev.agentkit.core.store.ProcessedStore;
 import dev.agentkit.core.store.StateStore;
 import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.core.topology.Topology;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything outside an agent that its turns use: broker, chat, clock, stores, lease and
- * topology. Made once per process (or per test by {@code AgentTestKit}) and shared by the agents
- * of a team, except {@link #chat()}, which is per agent account: see {@link #withChat}.
+ * Everything outside an agent that its turns use: broker, chat, clock, stores, lease, topology,
+ * and for oversight the team, the control flags and the turn listeners. Made once per process (or
+ * per test by {@code AgentTestKit}) and shared by the agents of a team, except {@link #chat()},
+ * which is per agent account: see {@link #withChat}.
  *
  * @param broker    where work and messages come from
  * @param chat      the agent's chat seat
@@ -22,9 +27,13 @@ import java.util.Objects;
  * @param state     agents' state between turns
  * @param lease     one turn per agent at a time
  * @param topology  streams, consumers and subjects
+ * @param team      the team's agents and roles, for {@code reassign} and {@code status}
+ * @param control   pause, resume and turn-now flags humans set and schedulers read
+ * @param listeners told of every turn and item, in order
  */
 public record AgentRuntime(Broker broker, ChatPort chat, AgentClock clock, ProcessedStore processed,
-                           StateStore state, TurnLease lease, Topology topology) {
+                           StateStore state, TurnLease lease, Topology topology, Team team, AgentControl control,
+                           List<TurnListener> listeners) {
     public AgentRuntime {
         Objects.requireNonNull(broker, "broker");
         Objects.requireNonNull(chat, "chat");
@@ -33,6 +42,15 @@ public record AgentRuntime(Broker broker, ChatPort chat, AgentClock clock, Proce
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(lease, "lease");
         Objects.requireNonNull(topology, "topology");
+        Objects.requireNonNull(team, "team");
+        Objects.requireNonNull(control, "control");
+        listeners = List.copyOf(listeners);
+    }
+
+    /** A runtime without a team or listeners, with control flags in {@code state}. */
+    public AgentRuntime(Broker broker, ChatPort chat, AgentClock clock, ProcessedStore processed, StateStore state,
+                        TurnLease lease, Topology topology) {
+        this(broker, chat, clock, processed, state, lease, topology, Team.empty(), new AgentControl(state), List.of());
     }
 
     /** A builder over {@code broker} with no chat, the system clock, in-memory stores and the workshop topology. */
@@ -42,7 +60,12 @@ public record AgentRuntime(Broker broker, ChatPort chat, AgentClock clock, Proce
 
     /** The same runtime with another chat port (each agent has its own account). */
     public AgentRuntime withChat(ChatPort port) {
-        return new AgentRuntime(broker, port, clock, processed, state, lease, topology);
+        return new AgentRuntime(broker, port, clock, processed, state, lease, topology, team, control, listeners);
+    }
+
+    /** The same runtime with another team. */
+    public AgentRuntime withTeam(Team t) {
+        return new AgentRuntime(broker, chat, clock, processed, state, lease, topology, t, control, listeners);
     }
 
     /** Builds an {@link AgentRuntime}. */
@@ -54,6 +77,9 @@ public record AgentRuntime(Broker broker, ChatPort chat, AgentClock clock, Proce
         private StateStore state;
         private TurnLease lease;
         private Topology topology = Topology.workshopDefault();
+        private Team team = Team.empty();
+        private AgentControl control;
+        private final List<TurnListener> listeners = new ArrayList<>();
 
         private Builder(Broker broker) {
             this.broker = Objects.requireNonNull(broker, "broker");
@@ -89,11 +115,30 @@ public record AgentRuntime(Broker broker, ChatPort chat, AgentClock clock, Proce
             return this;
         }
 
+        /** The team's agents and roles (agent → role), for reassign and status commands. */
+        public Builder team(Team team) {
+            this.team = team;
+            return this;
+        }
+
+        /** The control flags; by default kept in the state store. */
+        public Builder control(AgentControl control) {
+            this.control = control;
+            return this;
+        }
+
+        /** Adds a listener told of every turn and item of the agents built on this runtime. */
+        public Builder listener(TurnListener listener) {
+            this.listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
         public AgentRuntime build() {
+            StateStore s = state != null ? state : new InMemoryStateStore();
             return new AgentRuntime(broker, chat, clock,
-                    processed != null ? processed : new InMemoryProcessedStore(),
-                    state != null ? state : new InMemoryStateStore(),
-                    lease != null ? lease : new LocalTurnLease(clock), topology);
+                    processed != null ? processed : new InMemoryProcessedStore(), s,
+                    lease != null ? lease : new LocalTurnLease(clock), topology, team,
+                    control != null ? control : new AgentControl(s), listeners);
         }
     }
 }

@@ -3,23 +3,26 @@ package dev.agentkit.core.turn;
 import dev.agentkit.core.chat.ChatBatch;
 import dev.agentkit.core.chat.ChatException;
 import dev.agentkit.core.chat.ChatMessage;
-import java.util.Locale;
+import dev.agentkit.core.oversight.Command;
+import dev.agentkit.core.oversight.CommandAddressing;
+import dev.agentkit.core.oversight.CommandExecutor;
+import dev.agentkit.core.oversight.CommandLedger;
+import dev.agentkit.core.oversight.DeadLetterIndex;
+import dev.agentkit.core.oversight.Team;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Step 2 of the turn: reads the chat since the stored cursor. Messages from humans addressed to
- * this agent and sent by someone allowed to command it are either built-in commands
- * ({@code pause}, {@code resume}, {@code status}, {@code help}) or go to
- * {@code onHumanMessage}; the reply is posted in the same room. Messages from others are logged
- * and ignored.
+ * Step 2 of the turn: reads the chat since the stored cursor. A human's {@link Command} meant for
+ * this agent (addressed to it, or in the alerts room naming it or an item it dead-lettered) is
+ * executed once per chat message through the {@link CommandLedger}; other messages addressed to
+ * it go to {@code onHumanMessage}. Replies are posted in the message's room. Senders who may not
+ * command agents are logged and ignored.
  */
 final class ChatStep {
     private static final Logger log = LoggerFactory.getLogger(ChatStep.class);
     static final String CURSOR_KEY = "chat.cursor";
-    static final String PAUSED_KEY = "paused";
-    static final String LAST_REPORT_KEY = "last.report";
 
     private final TurnBasedAgent agent;
 
@@ -37,10 +40,11 @@ final class ChatStep {
             turn.tally.chatFailed(e.getMessage());
             return;
         }
+        Commands commands = new Commands();
         for (ChatMessage m : batch.messages()) {
             if (m.fromHuman()) {
                 turn.tally.humanMessages++;
-                handle(turn, m);
+                handle(turn, commands, m);
             }
         }
         if (batch.nextCursor() != null) {
@@ -48,42 +52,34 @@ final class ChatStep {
         }
     }
 
-    private void handle(Turn turn, ChatMessage m) {
-        String name = agent.config().name();
-        if (!m.addressedToMe()) {
+    private void handle(Turn turn, Commands commands, ChatMessage m) {
+        AgentConfig config = agent.config();
+        String name = config.name();
+        Optional<Command> command = CommandAddressing.forAgent(m, name, config.alertsRoom(), commands.index);
+        if (command.isEmpty() && !m.addressedToMe()) {
             return;
         }
         if (!m.mayCommand()) {
             log.info("{} ignores a message from {} in {}: sender may not command agents", name, m.sender(), m.room());
             return;
         }
-        String text = m.textWithoutAddress(name);
-        Optional<String> reply = command(turn, text.toLowerCase(Locale.ROOT));
-        if (reply.isEmpty()) {
-            reply = agent.onHumanMessage(m);
-        }
+        Optional<String> reply = command.isPresent()
+                ? commands.ledger.once(m.id(), name, () -> commands.executor.execute(command.get(), m.sender()))
+                : agent.onHumanMessage(m);
         reply.ifPresent(r -> turn.chat.post(m.room(), name + ": " + r, name + ":reply:" + m.id()));
     }
 
-    private Optional<String> command(Turn turn, String text) {
-        switch (text) {
-            case "pause":
-                turn.state.put(PAUSED_KEY, "true");
-                return Optional.of("paused; I will pull no work until someone says resume.");
-            case "resume":
-                turn.state.remove(PAUSED_KEY);
-                return Optional.of("resumed.");
-            case "status":
-                return Optional.of((turn.state.get(PAUSED_KEY).isPresent() ? "paused. " : "active. ")
-                        + turn.state.get(LAST_REPORT_KEY).orElse("no turn finished yet."));
-            case "help":
-                return Optional.of("commands: pause, resume, status, help; anything else goes to me as a message.");
-            default:
-                return Optional.empty();
-        }
-    }
+    /** What commands need, made once per turn. */
+    private final class Commands {
+        final DeadLetterIndex index = new DeadLetterIndex(agent.runtime().state());
+        final CommandLedger ledger = new CommandLedger(agent.runtime().state());
+        final CommandExecutor executor;
 
-    static boolean paused(AgentState state) {
-        return state.get(PAUSED_KEY).isPresent();
+        Commands() {
+            AgentRuntime rt = agent.runtime();
+            AgentConfig config = agent.config();
+            Team team = rt.team().roleOf(config.name()).isPresent() ? rt.team() : rt.team().with(config.name(), config.role());
+            executor = new CommandExecutor(rt.broker(), rt.topology(), rt.state(), team, rt.control(), config.name());
+        }
     }
 }

@@ -1,10 +1,14 @@
 package dev.agentkit.core.turn;
 
 import dev.agentkit.core.broker.Delivery;
+import dev.agentkit.core.budget.QuotaExceededException;
 import dev.agentkit.core.message.PoisonMessageException;
+import dev.agentkit.core.oversight.DeadLetter;
+import dev.agentkit.core.oversight.Escalation;
 import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.core.topology.ConsumerSpec;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -12,7 +16,9 @@ import org.slf4j.MDC;
 /**
  * Runs one delivery through a handler and settles it by the {@link Outcome}: poison and rejects
  * are dead-lettered and terminated, failures on the last allowed delivery too, everything else
- * is acked or nak'ed with a delay. While the handler runs, a timer marks the delivery in
+ * is acked or nak'ed with a delay. Every new dead letter is escalated once to the alerts room. A
+ * {@link QuotaExceededException} defers the item until the quota resets and stops the turn's
+ * pulling, without counting as a failure. While the handler runs, a timer marks the delivery in
  * progress at a third of the ack wait, so long work is not redelivered elsewhere.
  */
 final class DeliveryProcessor {
@@ -30,29 +36,53 @@ final class DeliveryProcessor {
         void complete();
     }
 
+    /** How a delivery was settled, and why. */
+    record Settled(ItemEvent.Result result, String detail) {
+    }
+
     private final AgentConfig config;
     private final AgentClock clock;
     private final DeadLetters deadLetters;
     private final ChatOutbox chat;
+    private final QuotaDeferral deferral;
+    private final BudgetGuard budget;
 
-    DeliveryProcessor(AgentConfig config, AgentClock clock, DeadLetters deadLetters, ChatOutbox chat) {
+    DeliveryProcessor(AgentConfig config, AgentClock clock, DeadLetters deadLetters, ChatOutbox chat,
+                      QuotaDeferral deferral, BudgetGuard budget) {
         this.config = config;
         this.clock = clock;
         this.deadLetters = deadLetters;
         this.chat = chat;
+        this.deferral = deferral;
+        this.budget = budget;
     }
 
-    /** Processes and settles {@code d}, counting what happened in {@code tally}; returns the outcome applied. */
-    Outcome process(Delivery d, ConsumerSpec consumer, Handler handler, Completion completion, TurnTally tally) {
-        MDC.put("agentkit.subject", d.subject());
+    /** Processes and settles {@code d}, counting what happened in {@code tally}. */
+    Settled process(Delivery d, ConsumerSpec consumer, Handler handler, Completion completion, TurnTally tally) {
+        MDC.put(TurnMdc.SUBJECT, d.subject());
         try {
             if (!d.envelope().isJson()) {
                 return settle(d, consumer, Outcome.reject("poison: body is not JSON: " + d.envelope().preview()), completion, tally);
             }
-            return settle(d, consumer, runWithHeartbeat(d, consumer, handler, tally), completion, tally);
+            Outcome outcome;
+            try {
+                outcome = runWithHeartbeat(d, consumer, handler, tally);
+            } catch (QuotaExceededException e) {
+                budget.quotaExceeded(e);
+                return defer(d, consumer, e.resetAt(), "quota exceeded: " + e.getMessage(), tally);
+            }
+            return settle(d, consumer, outcome, completion, tally);
         } finally {
-            MDC.remove("agentkit.subject");
+            MDC.remove(TurnMdc.SUBJECT);
         }
+    }
+
+    /** Puts {@code d} back until {@code resetAt} without counting a failure (a quota or budget stopped the turn). */
+    Settled defer(Delivery d, ConsumerSpec consumer, Instant resetAt, String why, TurnTally tally) {
+        String how = deferral.defer(d, consumer, resetAt);
+        tally.retried++;
+        log.warn("{} defers {} until {} ({}); {}", config.name(), describe(d), resetAt, why, how);
+        return new Settled(ItemEvent.Result.DEFERRED, why + "; deferred until " + resetAt);
     }
 
     private Outcome runWithHeartbeat(Delivery d, ConsumerSpec consumer, Handler handler, TurnTally tally) {
@@ -65,6 +95,8 @@ final class DeliveryProcessor {
                 throw new IllegalStateException("handler returned null instead of an Outcome");
             }
             return outcome;
+        } catch (QuotaExceededException e) {
+            throw e;
         } catch (PoisonMessageException e) {
             return Outcome.reject("poison: " + e.getMessage());
         } catch (Exception e) {
@@ -77,51 +109,50 @@ final class DeliveryProcessor {
         }
     }
 
-    private Outcome settle(Delivery d, ConsumerSpec consumer, Outcome outcome, Completion completion, TurnTally tally) {
-        if (outcome instanceof Outcome.Done) {
-            try {
-                completion.complete();
-            } catch (RuntimeException e) {
-                tally.failed++;
-                return settle(d, consumer, Outcome.retry(config.failureDelay(), "completion failed: " + e), () -> { }, tally);
-            }
-            d.ack();
-            tally.done++;
-        } else if (outcome instanceof Outcome.Reject r) {
+    private Settled settle(Delivery d, ConsumerSpec consumer, Outcome outcome, Completion completion, TurnTally tally) {
+        if (outcome instanceof Outcome.Reject r) {
             tally.rejected++;
-            giveUp(d, r.reason(), tally);
+            DeadLetter.Kind kind = r.reason().startsWith("poison") ? DeadLetter.Kind.POISON : DeadLetter.Kind.REJECTED;
+            return giveUp(d, kind, r.reason(), r.reason(), tally);
         } else if (outcome instanceof Outcome.Retry r) {
-            retryOrGiveUp(d, consumer, r.delay(), r.reason(), tally);
+            return retryOrGiveUp(d, consumer, r.delay(), r.reason(), ItemEvent.Result.RETRIED, tally);
         } else if (outcome instanceof Outcome.Blocked b) {
             tally.blocked++;
-            alert("BLOCKED " + describe(d) + ": " + b.reason(), d, "blocked");
-            retryOrGiveUp(d, consumer, config.blockedDelay(), "blocked: " + b.reason(), tally);
+            chat.post(config.alertsRoom(), config.name() + ": BLOCKED " + describe(d) + ": " + b.reason(),
+                    config.name() + ":blocked:" + d.stream() + ":" + d.streamSequence() + ":" + d.deliveryCount());
+            return retryOrGiveUp(d, consumer, config.blockedDelay(), "blocked: " + b.reason(), ItemEvent.Result.BLOCKED,
+                    tally);
         }
-        return outcome;
+        try {
+            completion.complete();
+        } catch (RuntimeException e) {
+            tally.failed++;
+            return settle(d, consumer, Outcome.retry(config.failureDelay(), "completion failed: " + e), () -> { }, tally);
+        }
+        d.ack();
+        tally.done++;
+        return new Settled(ItemEvent.Result.DONE, "");
     }
 
-    private void retryOrGiveUp(Delivery d, ConsumerSpec consumer, Duration delay, String reason, TurnTally tally) {
+    private Settled retryOrGiveUp(Delivery d, ConsumerSpec consumer, Duration delay, String reason,
+                                  ItemEvent.Result result, TurnTally tally) {
         if (consumer.isLastDelivery(d.deliveryCount())) {
-            giveUp(d, "out of deliveries (" + d.deliveryCount() + " of " + consumer.maxDeliver() + "): " + reason, tally);
-        } else {
-            log.info("{} will retry {} in {}: {}", config.name(), describe(d), delay, reason);
-            d.nak(delay);
-            tally.retried++;
+            return giveUp(d, DeadLetter.Kind.MAX_DELIVERIES, "out of deliveries (" + d.deliveryCount() + " of "
+                    + consumer.maxDeliver() + "): " + reason, reason, tally);
         }
+        log.info("{} will retry {} in {}: {}", config.name(), describe(d), delay, reason);
+        d.nak(delay);
+        tally.retried++;
+        return new Settled(result, reason);
     }
 
-    private void giveUp(Delivery d, String reason, TurnTally tally) {
-        deadLetters.send(d, reason);
+    private Settled giveUp(Delivery d, DeadLetter.Kind kind, String reason, String lastError, TurnTally tally) {
+        deadLetters.send(d, kind, reason, lastError)
+                .ifPresent(letter -> chat.post(config.alertsRoom(), Escalation.text(letter), Escalation.key(letter)));
         d.term(reason);
         tally.deadLettered++;
         log.warn("{} dead-lettered {}: {}", config.name(), describe(d), reason);
-        alert("DEAD LETTER " + describe(d) + " after " + d.deliveryCount() + " deliveries: "
-                + DeadLetters.oneLine(reason), d, "dead");
-    }
-
-    private void alert(String text, Delivery d, String kind) {
-        chat.post(config.alertsRoom(), config.name() + ": " + text,
-                config.name() + ":" + kind + ":" + d.stream() + ":" + d.streamSequence() + ":" + d.deliveryCount());
+        return new Settled(ItemEvent.Result.DEAD_LETTERED, reason);
     }
 
     static String describe(Delivery d) {

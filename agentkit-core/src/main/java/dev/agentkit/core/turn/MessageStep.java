@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Steps 3 and 4 of the turn, before work: direct messages (questions answered, answers handed over) and the
  * coordination streams. Each consumer is read until empty or {@link #MAX_PER_CONSUMER} messages,
- * without waiting; messages are settled like work items.
+ * without waiting, and not at all once a usage budget or provider quota stopped the turn;
+ * messages are settled like work items.
  */
 final class MessageStep {
     private static final Logger log = LoggerFactory.getLogger(MessageStep.class);
@@ -77,7 +79,7 @@ final class MessageStep {
         ConsumerRef ref = ConsumerRef.of(spec);
         int seen = 0;
         try {
-            while (seen < MAX_PER_CONSUMER) {
+            while (seen < MAX_PER_CONSUMER && !turn.budget.stopped()) {
                 List<Delivery> batch = agent.runtime().broker().fetch(ref, Math.min(BATCH, MAX_PER_CONSUMER - seen),
                         Duration.ZERO);
                 if (batch.isEmpty()) {
@@ -86,7 +88,12 @@ final class MessageStep {
                 seen += batch.size();
                 TurnTally scratch = new TurnTally();
                 for (Delivery d : batch) {
-                    turn.processor.process(d, spec, handler, () -> { }, scratch);
+                    MDC.put(TurnMdc.MESSAGE, d.envelope().id().orElse(d.stream() + ":" + d.streamSequence()));
+                    try {
+                        turn.processor.process(d, spec, handler, () -> { }, scratch);
+                    } finally {
+                        MDC.remove(TurnMdc.MESSAGE);
+                    }
                 }
                 turn.tally.deadLettered += scratch.deadLettered;
             }

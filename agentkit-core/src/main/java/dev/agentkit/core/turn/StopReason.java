@@ -13,5 +13,9 @@ public enum StopReason {
     /** Another turn of the same agent holds the lease; this turn did nothing. */
     LEASE_HELD,
     /** The broker failed; what was fetched was left to be redelivered. */
-    BROKER_FAILURE
+    BROKER_FAILURE,
+    /** The agent's usage budget for the period is spent; {@code TurnReport.budgetReset()} says until when. */
+    BUDGET_SPENT,
+    /** The language-model provider's quota is exhausted; {@code TurnReport.budgetReset()} says until when. */
+    QUOTA_EXCEEDED
 }

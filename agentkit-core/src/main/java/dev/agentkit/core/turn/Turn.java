@@ -1,5 +1,6 @@
 package dev.agentkit.core.turn;
 
+import dev.agentkit.core.oversight.DeadLetterIndex;
 import dev.agentkit.core.topology.AgentConsumers;
 
 /** The state of one running turn, shared by its steps. Confined to the turn's thread. */
@@ -11,6 +12,8 @@ final class Turn {
     final ChatOutbox chat;
     final DeliveryProcessor processor;
     final AgentConsumers consumers;
+    final BudgetGuard budget;
+    final Listeners listeners;
     int posts;
 
     Turn(String id, AgentConfig config, AgentRuntime runtime, AgentState state, AgentConsumers consumers) {
@@ -19,8 +22,11 @@ final class Turn {
         this.consumers = consumers;
         this.outbox = new Outbox(runtime.broker(), runtime.clock(), config.name(), id);
         this.chat = new ChatOutbox(runtime.chat(), state, tally);
+        this.budget = new BudgetGuard(config, state, runtime.clock(), tally);
+        this.listeners = new Listeners(runtime.listeners());
         DeadLetters dead = new DeadLetters(runtime.broker(), runtime.topology().deadLetterSubject(config.name()),
-                config.name());
-        this.processor = new DeliveryProcessor(config, runtime.clock(), dead, chat);
+                config.name(), new DeadLetterIndex(runtime.state()));
+        this.processor = new DeliveryProcessor(config, runtime.clock(), dead, chat,
+                new QuotaDeferral(runtime.broker(), runtime.clock()), budget);
     }
 }

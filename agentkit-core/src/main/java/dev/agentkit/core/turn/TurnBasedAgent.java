@@ -1,5 +1,6 @@
 package dev.agentkit.core.turn;
 
+import dev.agentkit.core.budget.Usage;
 import dev.agentkit.core.chat.ChatMessage;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.message.Headers;
@@ -16,23 +17,28 @@ import org.slf4j.MDC;
  * The one class users extend to write an agent. {@link #runTurn()} runs one bounded turn:
  * <ol>
  *   <li>take the agent's turn lease and load its state;</li>
- *   <li>read the chat: built-in commands, and human messages to {@link #onHumanMessage};</li>
+ *   <li>read the chat: oversight commands ({@code dev.agentkit.core.oversight.Command}) and
+ *       human messages to {@link #onHumanMessage};</li>
  *   <li>pull direct messages: questions to {@link #onQuestion}, answers to {@link #onAnswer};</li>
  *   <li>pull the coordination streams into {@link #onCoordination}, so the work below sees the
  *       team's latest announcements;</li>
- *   <li>pull work within the budget, skip items already processed, run {@link #processWork}
- *       and settle each item by its {@link Outcome};</li>
+ *   <li>pull work within the budgets (items, wall time, usage per period, provider quota), skip
+ *       items already processed, run {@link #processWork} and settle each item by its
+ *       {@link Outcome};</li>
  *   <li>post a status line to the agent's room if the turn pulled work (alerts were posted as
- *       they arose);</li>
+ *       they arose), and say so there when a budget or quota stopped it;</li>
  *   <li>save state and release the lease.</li>
  * </ol>
- * The turn never waits on an empty queue. Subclasses implement {@code processWork} and may
+ * A paused agent, or one whose usage budget or provider quota is spent, reads its chat and
+ * pulls nothing. {@link TurnListener}s on the runtime hear every turn and item. The turn never
+ * waits on an empty queue. Subclasses implement {@code processWork} and may
  * override the other hooks; they never ack, nak or terminate messages themselves. One instance
  * runs one turn at a time; the lease keeps other instances of the same agent out.
  */
 public abstract class TurnBasedAgent {
     private static final Logger log = LoggerFactory.getLogger(TurnBasedAgent.class);
     private static final String TURN_COUNT_KEY = "turn.count";
+    private static final String BUDGET_SAID_KEY = "budget.said";
 
     private final AgentConfig config;
     private final AgentRuntime runtime;
@@ -73,7 +79,7 @@ public abstract class TurnBasedAgent {
     /** Runs one turn; see the class comment. Never throws for broker or chat failures: they are reported. */
     public final TurnReport runTurn() {
         Instant start = runtime.clock().now();
-        MDC.put("agentkit.agent", config.name());
+        MDC.put(TurnMdc.AGENT, config.name());
         try {
             Optional<TurnLease.Held> lease = runtime.lease().tryAcquire(config.name(), config.leaseTtl());
             if (lease.isEmpty()) {
@@ -86,8 +92,8 @@ public abstract class TurnBasedAgent {
                 return runHolding(start);
             }
         } finally {
-            MDC.remove("agentkit.agent");
-            MDC.remove("agentkit.turn");
+            MDC.remove(TurnMdc.AGENT);
+            MDC.remove(TurnMdc.TURN);
         }
     }
 
@@ -96,29 +102,60 @@ public abstract class TurnBasedAgent {
         long count = state.get(TURN_COUNT_KEY).map(Long::parseLong).orElse(0L) + 1;
         state.put(TURN_COUNT_KEY, Long.toString(count));
         String turnId = config.name() + "-" + count;
-        MDC.put("agentkit.turn", turnId);
+        MDC.put(TurnMdc.TURN, turnId);
+        runtime.control().clearTurnRequest(config.name());
         turn = new Turn(turnId, config, runtime, state, consumers);
         try {
+            turn.listeners.turnStarted(new TurnStart(config.name(), turnId, start));
             chatStep.run(turn);
-            if (ChatStep.paused(state)) {
+            if (runtime.control().isPaused(config.name())) {
                 turn.tally.stopReason = StopReason.PAUSED;
-            } else {
+            } else if (!turn.budget.stopped()) {
                 messageStep.direct(turn);
                 messageStep.coordination(turn);
                 workStep.run(turn);
             }
-            TurnReport report = turn.tally.report(config.name(), turnId, start, runtime.clock().since(start));
-            state.put(ChatStep.LAST_REPORT_KEY, report.summary());
-            if (report.pulled() > 0) {
-                turn.chat.post(config.room(), report.summary(), turnId + ":status");
-            }
-            state.save(runtime.state(), config.name());
-            TurnReport finalReport = turn.tally.report(config.name(), turnId, start, runtime.clock().since(start));
-            log.info("{}", finalReport.summary());
-            return finalReport;
+            return finish(turn, start);
         } finally {
             turn = null;
         }
+    }
+
+    private TurnReport finish(Turn t, Instant start) {
+        TurnReport report = t.tally.report(config.name(), t.id, start, runtime.clock().since(start));
+        runtime.control().recordReport(config.name(), report.summary());
+        if (report.pulled() > 0) {
+            t.chat.post(config.room(), report.summary(), t.id + ":status");
+        }
+        report.budgetReset().filter(reset -> !reset.toString().equals(t.state.get(BUDGET_SAID_KEY).orElse("")))
+                .ifPresent(reset -> {
+                    t.state.put(BUDGET_SAID_KEY, reset.toString());
+                    t.chat.post(config.room(), config.name() + ": " + (report.stopReason() == StopReason.QUOTA_EXCEEDED
+                            ? "the model provider's quota is exhausted" : "my usage budget is spent") + " ("
+                            + t.budget.stopReason() + "); I pull no work until " + reset + ".",
+                            config.name() + ":budget:" + reset);
+                });
+        t.budget.save(t.state);
+        t.state.save(runtime.state(), config.name());
+        TurnReport finalReport = t.tally.report(config.name(), t.id, start, runtime.clock().since(start));
+        log.info("{}", finalReport.summary());
+        t.listeners.turnEnded(finalReport);
+        return finalReport;
+    }
+
+    /**
+     * Reports what a language-model call cost: it counts against the agent's usage budget for the
+     * period, and inside {@code processWork} against the item, in the {@link ItemEvent} and the
+     * {@link TurnReport}. Once the budget is spent the turn pulls no more work until the period
+     * resets. Report every call, failed ones too: tokens were spent.
+     */
+    protected final void reportUsage(long tokensIn, long tokensOut, double cost) {
+        reportUsage(Usage.of(tokensIn, tokensOut, cost));
+    }
+
+    /** {@link #reportUsage(long, long, double)} with a {@link Usage}. */
+    protected final void reportUsage(Usage usage) {
+        requireTurn().budget.add(usage);
     }
 
     /**
@@ -184,7 +221,8 @@ public abstract class TurnBasedAgent {
 
     private Turn requireTurn() {
         if (turn == null) {
-            throw new IllegalStateException(config.name() + ": publish, ask, post and state are only valid during a turn");
+            throw new IllegalStateException(config.name()
+                    + ": publish, ask, post, reportUsage and state are only valid during a turn");
         }
         return turn;
     }

@@ -1,5 +1,6 @@
 package dev.agentkit.core.turn;
 
+import dev.agentkit.core.budget.Usage;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -18,6 +19,8 @@ final class TurnTally {
     int coordination;
     StopReason stopReason = StopReason.QUEUE_EMPTY;
     String chatError;
+    Usage usage = Usage.ZERO;
+    Instant budgetResetAt;
 
     void chatFailed(String message) {
         if (chatError == null) {
@@ -27,6 +30,7 @@ final class TurnTally {
 
     TurnReport report(String agent, String turnId, Instant startedAt, Duration duration) {
         return new TurnReport(agent, turnId, startedAt, duration, pulled, done, retried, failed, blocked, rejected,
-                deadLettered, duplicates, humanMessages, directMessages, coordination, stopReason, chatError);
+                deadLettered, duplicates, humanMessages, directMessages, coordination, stopReason, chatError, usage,
+                budgetResetAt);
     }
 }

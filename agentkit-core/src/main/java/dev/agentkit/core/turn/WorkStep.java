@@ -14,9 +14,11 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Step 5 of the turn: pulls work within the budget and processes each item once. Fetches never
- * wait (an empty queue ends the step at once) and never take more than the budget allows, so a
- * spent budget burns no delivery attempt. Under a wall-time limit it fetches one item at a time.
+ * Step 5 of the turn: pulls work within the budgets and processes each item once. Fetches never
+ * wait (an empty queue ends the step at once) and never take more than the budgets allow: the
+ * item count, the wall time, and the usage budget and provider quota, checked before every fetch,
+ * so a spent budget burns no delivery attempt. Under a deadline or a usage budget it fetches one
+ * item at a time. Each item is reported to the turn listeners.
  */
 final class WorkStep {
     private static final Logger log = LoggerFactory.getLogger(WorkStep.class);
@@ -35,7 +37,11 @@ final class WorkStep {
         TurnBudget budget = config.budget();
         Instant deadline = agent.clock().now().plus(budget.maxDuration());
         TurnTally tally = turn.tally;
+        boolean oneByOne = budget.hasDeadline() || config.usageBudget().isLimited();
         while (true) {
+            if (turn.budget.stopped()) {
+                return;
+            }
             int left = budget.maxItems() - tally.pulled;
             if (left <= 0) {
                 tally.stopReason = StopReason.MAX_ITEMS;
@@ -45,7 +51,7 @@ final class WorkStep {
                 tally.stopReason = StopReason.DEADLINE;
                 return;
             }
-            int want = budget.hasDeadline() ? 1 : Math.min(left, config.fetchBatch());
+            int want = oneByOne ? 1 : Math.min(left, config.fetchBatch());
             List<Delivery> batch;
             try {
                 batch = broker.fetch(ref, want, Duration.ZERO);
@@ -74,9 +80,11 @@ final class WorkStep {
 
     private void processOne(Turn turn, ConsumerSpec spec, Delivery d) {
         String id = d.envelope().id().orElse(d.stream() + ":" + d.streamSequence());
+        String requirement = d.envelope().requirementId().orElse(id);
         String key = agent.config().name() + "." + id;
         ProcessedStore processed = agent.runtime().processed();
-        MDC.put("agentkit.message", id);
+        MDC.put(TurnMdc.MESSAGE, id);
+        MDC.put(TurnMdc.REQUIREMENT, requirement);
         try {
             if (processed.isProcessed(key)) {
                 log.info("{} skips {}: already processed; acking the redelivery", agent.config().name(), id);
@@ -84,19 +92,33 @@ final class WorkStep {
                 turn.tally.duplicates++;
                 return;
             }
-            WorkItem item = new WorkItem(id, d.subject(), d.envelope(), d.deliveryCount(),
-                    spec.isLastDelivery(d.deliveryCount()));
-            turn.outbox.beginItem(id);
-            try {
-                turn.processor.process(d, spec, x -> agent.processWork(item), () -> {
-                    turn.outbox.completeItem();
-                    processed.markProcessed(key);
-                }, turn.tally);
-            } finally {
-                turn.outbox.discardItem();
-            }
+            Instant started = agent.clock().now();
+            turn.budget.takeItemUsage();
+            DeliveryProcessor.Settled settled = settle(turn, spec, d, id, key, processed);
+            turn.listeners.item(new ItemEvent(agent.config().name(), turn.id, id, requirement, d.subject(),
+                    d.deliveryCount(), settled.result(), settled.detail(), agent.clock().since(started),
+                    turn.budget.takeItemUsage()));
         } finally {
-            MDC.remove("agentkit.message");
+            MDC.remove(TurnMdc.MESSAGE);
+            MDC.remove(TurnMdc.REQUIREMENT);
+        }
+    }
+
+    private DeliveryProcessor.Settled settle(Turn turn, ConsumerSpec spec, Delivery d, String id, String key,
+                                             ProcessedStore processed) {
+        if (turn.budget.stopped()) {
+            // a quota error earlier in this batch: never run an item the provider will refuse
+            return turn.processor.defer(d, spec, turn.tally.budgetResetAt, turn.budget.stopReason(), turn.tally);
+        }
+        WorkItem item = new WorkItem(id, d.subject(), d.envelope(), d.deliveryCount(), spec.isLastDelivery(d.deliveryCount()));
+        turn.outbox.beginItem(id);
+        try {
+            return turn.processor.process(d, spec, x -> agent.processWork(item), () -> {
+                turn.outbox.completeItem();
+                processed.markProcessed(key);
+            }, turn.tally);
+        } finally {
+            turn.outbox.discardItem();
         }
     }
 }

@@ -1,0 +1,160 @@
+package dev.agentkit.core.oversight;
+
+import dev.agentkit.core.broker.Broker;
+import dev.agentkit.core.broker.BrokerException;
+import dev.agentkit.core.store.StateStore;
+import dev.agentkit.core.topology.Topology;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out a {@link Command} and says what was done, in a sentence posted back to the room.
+ * {@code retry} republishes the dead letter's original body and headers to its original subject
+ * with a fresh message id ({@code REQ-007:retry:1}, so JetStream's de-duplication keeps it, and a
+ * fresh delivery budget); {@code reassign} publishes it to the other agent's role queue
+ * ({@code REQ-007:reassign:jen:2}); {@code skip} closes it without doing it. Pause, resume and
+ * turn now flip {@link AgentControl}. Used inside an agent's turn ({@code self} is that agent) and
+ * by the {@link DeadLetterDesk} ({@code self} is {@code null}). Wrap calls in a
+ * {@link CommandLedger} to act once per chat message.
+ */
+public final class CommandExecutor {
+    private static final Logger log = LoggerFactory.getLogger(CommandExecutor.class);
+    private final Broker broker;
+    private final Topology topology;
+    private final Team team;
+    private final AgentControl control;
+    private final String self;
+    private final DeadLetterIndex index;
+    private final TeamStatus status;
+
+    /**
+     * An executor over the team's broker and store; {@code self} is the agent whose turn runs the
+     * commands, or {@code null}.
+     */
+    public CommandExecutor(Broker broker, Topology topology, StateStore store, Team team, AgentControl control,
+                           String self) {
+        this.broker = broker;
+        this.topology = topology;
+        this.team = team;
+        this.control = control;
+        this.self = self;
+        this.index = new DeadLetterIndex(store);
+        this.status = new TeamStatus(broker, topology, index, control);
+    }
+
+    /**
+     * Executes {@code command} given by {@code sender}; returns what was done. A broker failure is
+     * reported in the answer (say it again later), never thrown.
+     */
+    public String execute(Command command, String sender) {
+        try {
+            return dispatch(command, sender);
+        } catch (BrokerException e) {
+            log.warn("{} could not be carried out: {}", command, e.getMessage());
+            return "could not do that now (broker: " + e.getMessage() + "); nothing changed, say it again later.";
+        }
+    }
+
+    private String dispatch(Command command, String sender) {
+        if (command instanceof Command.Retry r) {
+            return retry(r.item(), sender);
+        } else if (command instanceof Command.Skip s) {
+            return skip(s.item(), sender);
+        } else if (command instanceof Command.Reassign r) {
+            return reassign(r.item(), r.agent(), sender);
+        } else if (command instanceof Command.Status s) {
+            return status.describe(team, s.agent());
+        } else if (command instanceof Command.Help) {
+            return "commands: " + Command.SUMMARY + ". Address an agent (roy: pause) or, in the alerts room, "
+                    + "name the item or the agent (retry REQ-007, pause roy).";
+        }
+        return control(command, sender);
+    }
+
+    private String control(Command command, String sender) {
+        String agent = ((Command.AgentCommand) command).agent();
+        if (team.roleOf(agent).isEmpty()) {
+            return unknownAgent(agent);
+        }
+        if (command instanceof Command.Pause) {
+            control.pause(agent, sender);
+            return "paused; " + agent + " pulls no work until someone says resume " + agent + ".";
+        } else if (command instanceof Command.Resume) {
+            control.resume(agent);
+            return "resumed " + agent + ".";
+        } else if (control.isPaused(agent)) {
+            return agent + " is paused; say resume " + agent + " first.";
+        } else if (agent.equals(self)) {
+            return agent + " is taking its turn now.";
+        }
+        control.requestTurn(agent, sender);
+        return "asked for a turn of " + agent + " now.";
+    }
+
+    private String retry(String item, String sender) {
+        Optional<DeadLetterEntry> found = actionable(item);
+        if (found.isEmpty()) {
+            return refusal(item);
+        }
+        DeadLetter letter = found.get().letter();
+        if (letter.subject() == null) {
+            return item + " never reached a queue (" + letter.kind().description() + "); use reassign " + item
+                    + " to <agent>.";
+        }
+        int n = found.get().republished() + 1;
+        String id = letter.item() + ":retry:" + n;
+        broker.publish(letter.subject(), letter.original().withMessageId(id));
+        index.put(letter.item(), found.get().withStatus(DeadLetterEntry.Status.RETRIED,
+                "retried by " + sender + " as " + id, n));
+        return "retried " + letter.item() + ": republished to " + letter.subject() + " as " + id
+                + " with a fresh delivery budget.";
+    }
+
+    private String reassign(String item, String agent, String sender) {
+        Optional<DeadLetterEntry> found = actionable(item);
+        if (found.isEmpty()) {
+            return refusal(item);
+        }
+        Optional<String> role = team.roleOf(agent);
+        if (role.isEmpty()) {
+            return unknownAgent(agent);
+        }
+        DeadLetter letter = found.get().letter();
+        int n = found.get().republished() + 1;
+        String id = letter.item() + ":reassign:" + agent + ":" + n;
+        String subject = topology.requirementSubject(role.get());
+        broker.publish(subject, letter.original().withMessageId(id));
+        index.put(letter.item(), found.get().withStatus(DeadLetterEntry.Status.REASSIGNED,
+                "reassigned to " + agent + " by " + sender + " as " + id, n));
+        return "reassigned " + letter.item() + " to " + agent + ": published to " + subject + " as " + id + ".";
+    }
+
+    private String skip(String item, String sender) {
+        Optional<DeadLetterEntry> found = actionable(item);
+        if (found.isEmpty()) {
+            return refusal(item);
+        }
+        DeadLetter letter = found.get().letter();
+        index.put(letter.item(), found.get().withStatus(DeadLetterEntry.Status.SKIPPED, "skipped by " + sender,
+                found.get().republished()));
+        return "skipped " + letter.item() + ": closed without doing it; its dead letter stays in "
+                + found.get().letterSubject() + ".";
+    }
+
+    /** The entry of {@code item} if humans may still act on it: open, or skipped (a change of mind). */
+    private Optional<DeadLetterEntry> actionable(String item) {
+        return index.find(item).filter(e -> e.status() == DeadLetterEntry.Status.OPEN
+                || e.status() == DeadLetterEntry.Status.SKIPPED);
+    }
+
+    private String refusal(String item) {
+        return index.find(item).map(e -> item + " was already " + e.status().name().toLowerCase(Locale.ROOT)
+                + " (" + e.note() + "); nothing done.").orElse("I know no dead letter " + item + ".");
+    }
+
+    private String unknownAgent(String agent) {
+        return "I do not know agent " + agent + "; the team is " + String.join(", ", team.agents()) + ".";
+    }
+}
