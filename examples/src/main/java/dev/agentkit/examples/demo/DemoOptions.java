@@ -35,7 +35,7 @@ public record DemoOptions(int periods, Optional<String> nats, Optional<String> m
             }
             String value = a.get(++i);
             switch (flag) {
-                case "--periods" -> periods = Integer.parseInt(value);
+                case "--periods" -> periods = parsePeriods(value);
                 case "--nats" -> nats = Optional.of(value);
                 case "--matrix" -> matrix = Optional.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag
@@ -43,6 +43,14 @@ public record DemoOptions(int periods, Optional<String> nats, Optional<String> m
             }
         }
         return new DemoOptions(periods, nats, matrix);
+    }
+
+    private static int parsePeriods(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--periods takes a whole number, was '" + value + "'");
+        }
     }
 
     /** How long a period is on real servers: three seconds between an agent's turns. */
