@@ -26,7 +26,7 @@ class TalkingToRoyTest {
         chat.addAgent("roy");
         chat.allowCommands("@douglas:localhost");
         kit.provision("roy", "backend");
-        Roy roy = new Roy(kit.runtime(chat.portFor("roy")), TeamSettings.of(GitRepo.init(workspace), Path.of("agents")));
+        Roy roy = new Roy(kit.runtime(chat.portFor("roy")), TeamSettings.of(Workspaces.init(workspace, "empty"), Path.of("agents")));
         kit.publishWork("backend", Map.of("id", "REQ-001", "statement", "Add login endpoint"));
         roy.runTurn();
 
@@ -41,7 +41,7 @@ class TalkingToRoyTest {
     @Test
     void withAWorkerCommandTheAgentRunsItAndCommitsWhatItWrote(AgentTestKit kit) throws Exception {
         kit.provision("moss", "infra");
-        TeamSettings settings = TeamSettings.of(GitRepo.init(workspace), Path.of("agents"))
+        TeamSettings settings = TeamSettings.of(Workspaces.init(workspace, "empty"), Path.of("agents"))
                 .withWorkerCommand(List.of("sh", "-c", "mkdir -p infra && cat \"$AGENTKIT_REQUIREMENT_FILE\" > infra/request.json"));
         Moss moss = new Moss(kit.runtime(), settings);
         kit.publishWork("infra", Map.of("id", "REQ-003", "statement", "CI pipeline", "files", List.of("infra/ci.yml")));
@@ -49,7 +49,7 @@ class TalkingToRoyTest {
         assertThat(moss.runTurn().done()).isEqualTo(1);
 
         assertThat(Files.readString(workspace.resolve("infra/request.json"))).contains("REQ-003");
-        assertThat(GitRepo.log(workspace)).first().isEqualTo("REQ-003: CI pipeline");
+        assertThat(Workspaces.commitSubjects(workspace)).first().isEqualTo("REQ-003: CI pipeline");
         assertThat(kit.published("work.integration.infra_ready")).hasSize(1);
     }
 }
