@@ -166,7 +166,7 @@ public final class TurnScheduler implements AutoCloseable {
         ScheduledAgent s;
         synchronized (this) {
             s = agents.get(agent);
-            if (s == null || !started || closed) {
+            if (s == null || closed) {
                 return;
             }
         }
