@@ -1,5 +1,11 @@
 package dev.agentkit.bench;
 
+import dev.agentkit.bench.nats.BrokerSpeedBenchmark;
+import dev.agentkit.bench.nats.DrainBenchmark;
+import dev.agentkit.bench.nats.HeapDrainBenchmark;
+import dev.agentkit.bench.nats.IdleTurnBenchmark;
+import dev.agentkit.bench.nats.NatsBench;
+import dev.agentkit.bench.nats.SharedConnectionBenchmark;
 import dev.agentkit.core.message.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,16 +26,33 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
-        List<Benchmark> benchmarks = new ArrayList<>(List.of(new VirtualTurnsBenchmark()));
         List<Row> rows = new ArrayList<>();
-        for (Benchmark b : benchmarks) {
-            Row row = b.run(quick);
-            rows.add(row);
-            System.out.println("done: " + row.id() + " " + row.figure());
+        try (NatsBench nats = NatsBench.start()) {
+            System.out.println("nats-server on " + nats.url());
+            rows.add(measure("B1", quick, new DrainBenchmark(nats)));
+            rows.add(measure("B2", quick, new IdleTurnBenchmark(nats)));
+            rows.add(measure("B3", quick, new BrokerSpeedBenchmark(nats)));
+            rows.add(measure("B4", quick, new VirtualTurnsBenchmark()));
+            rows.add(measure("B5", quick, new HeapDrainBenchmark(nats)));
+            rows.add(measure("B6", quick, new SharedConnectionBenchmark(nats)));
         }
         rows.addAll(MicroBenchmarks.run(quick));
         print(rows, quick);
         write(rows, quick, Path.of("benchmarks", "target", "bench.json"));
+    }
+
+    /** Runs one row; a failure becomes a row that says so, so the table still prints. */
+    private static Row measure(String id, boolean quick, Benchmark b) {
+        long start = System.nanoTime();
+        Row row;
+        try {
+            row = b.run(quick);
+        } catch (Exception | AssertionError e) {
+            row = new Row(id, b.getClass().getSimpleName(), "FAILED: " + e, null, null, "", false,
+                    Map.of("error", String.valueOf(e)));
+        }
+        System.out.printf("done: %s %s (%.1f s)%n", row.id(), row.figure(), (System.nanoTime() - start) / 1e9);
+        return row;
     }
 
     private static void print(List<Row> rows, boolean quick) {
@@ -40,7 +63,7 @@ public final class BenchMain {
         System.out.printf(format, "---", "-".repeat(62), "-".repeat(22), "-------", "-------", "-".repeat(30), "----");
         for (Row r : rows) {
             System.out.printf(format, r.id(), r.what(), r.figure(),
-                    r.ratio() == null ? "" : String.format("%.2f", r.ratio()),
+                    r.ratio() == null ? "" : Stats.ratio(r.ratio()),
                     r.spread() == null ? "" : String.format("%.0f%%", r.spread()), r.target(),
                     r.met() == null ? "" : r.met() ? "yes" : "NO");
         }
