@@ -18,31 +18,40 @@ import java.util.Map;
 
 /**
  * Runs agentkit's benchmarks and prints one table; the same figures go to
- * {@code benchmarks/target/bench.json}. Started by {@code scripts/bench.sh [--quick]}.
+ * {@code benchmarks/target/bench.json}. Started by {@code scripts/bench.sh [--quick] [--only=B1,B5,M]}.
  */
 public final class BenchMain {
+    private static List<String> only;
+
     private BenchMain() {
     }
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
+        only = List.of(args).stream().filter(a -> a.startsWith("--only=")).findFirst()
+                .map(a -> List.of(a.substring("--only=".length()).split(","))).orElse(null);
         List<Row> rows = new ArrayList<>();
         try (NatsBench nats = NatsBench.start()) {
             System.out.println("nats-server on " + nats.url());
-            rows.add(measure("B1", quick, new DrainBenchmark(nats)));
-            rows.add(measure("B2", quick, new IdleTurnBenchmark(nats)));
-            rows.add(measure("B3", quick, new BrokerSpeedBenchmark(nats)));
-            rows.add(measure("B4", quick, new VirtualTurnsBenchmark()));
-            rows.add(measure("B5", quick, new HeapDrainBenchmark(nats)));
-            rows.add(measure("B6", quick, new SharedConnectionBenchmark(nats)));
+            measure(rows, "B1", quick, new DrainBenchmark(nats));
+            measure(rows, "B2", quick, new IdleTurnBenchmark(nats));
+            measure(rows, "B3", quick, new BrokerSpeedBenchmark(nats));
+            measure(rows, "B4", quick, new VirtualTurnsBenchmark());
+            measure(rows, "B5", quick, new HeapDrainBenchmark(nats));
+            measure(rows, "B6", quick, new SharedConnectionBenchmark(nats));
         }
-        rows.addAll(MicroBenchmarks.run(quick));
+        if (only == null || only.stream().anyMatch(id -> id.startsWith("M"))) {
+            rows.addAll(MicroBenchmarks.run(quick));
+        }
         print(rows, quick);
         write(rows, quick, Path.of("benchmarks", "target", "bench.json"));
     }
 
-    /** Runs one row; a failure becomes a row that says so, so the table still prints. */
-    private static Row measure(String id, boolean quick, Benchmark b) {
+    /** Runs one row unless {@code --only} leaves it out; a failure becomes a row that says so. */
+    private static void measure(List<Row> rows, String id, boolean quick, Benchmark b) {
+        if (only != null && !only.contains(id)) {
+            return;
+        }
         long start = System.nanoTime();
         Row row;
         try {
@@ -52,7 +61,7 @@ public final class BenchMain {
                     Map.of("error", String.valueOf(e)));
         }
         System.out.printf("done: %s %s (%.1f s)%n", row.id(), row.figure(), (System.nanoTime() - start) / 1e9);
-        return row;
+        rows.add(row);
     }
 
     private static void print(List<Row> rows, boolean quick) {

@@ -40,8 +40,8 @@ public final class DrainBenchmark implements Benchmark {
         Topology t = nats.topology();
         DrainAgent agent = new DrainAgent(AGENT, ROLE, 10_000, BATCH, nats.runtime());
         RawDrain raw = new RawDrain(nats.connection(), Topology.REQUIREMENTS, RAW, BATCH);
-        timeAgent(agent, t, n / 4);  // warm-up, discarded
-        timeRaw(raw, t, n / 4);
+        timeAgent(agent, t, n);  // warm-up (JIT), discarded
+        timeRaw(raw, t, n);
         List<Double> agentRates = new ArrayList<>();
         List<Double> rawRates = new ArrayList<>();
         for (int rep = 0; rep < reps; rep++) {
