@@ -67,9 +67,11 @@ public final class BenchMain {
     private static void print(List<Row> rows, boolean quick) {
         System.out.printf("%nagentkit benchmarks (%s run, %d cores, Java %s)%n", quick ? "quick" : "full",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        String format = "| %-3s | %-62s | %-22s | %-7s | %-7s | %-30s | %-4s |%n";
+        int what = rows.stream().mapToInt(r -> r.what().length()).max().orElse(4);
+        int figure = rows.stream().mapToInt(r -> r.figure().length()).max().orElse(6);
+        String format = "| %-3s | %-" + what + "s | %-" + figure + "s | %-7s | %-6s | %-32s | %-4s |%n";
         System.out.printf(format, "id", "what", "figure", "ratio", "spread", "target", "met");
-        System.out.printf(format, "---", "-".repeat(62), "-".repeat(22), "-------", "-------", "-".repeat(30), "----");
+        System.out.printf(format, "---", "-".repeat(what), "-".repeat(figure), "-------", "------", "-".repeat(32), "----");
         for (Row r : rows) {
             System.out.printf(format, r.id(), r.what(), r.figure(),
                     r.ratio() == null ? "" : Stats.ratio(r.ratio()),
