@@ -71,21 +71,27 @@ public final class DrainBenchmark implements Benchmark {
                 ">= 0.90 of raw", ratio >= 0.90, details);
     }
 
-    private double timeAgent(DrainAgent agent, Topology t, int n) {
-        nats.publish(t.requirementSubject(ROLE), n);
+    private double timeAgent(DrainAgent agent, Topology t, int n) throws Exception {
+        return timeDrain(t.requirementSubject(ROLE), n, () -> agent.drain(n, LIMIT));
+    }
+
+    private double timeRaw(RawDrain raw, Topology t, int n) throws Exception {
+        return timeDrain(t.requirementSubject(RAW), n, () -> raw.drain(n, LIMIT));
+    }
+
+    /** Publishes {@code n} messages to {@code subject}, times {@code drain}, then purges; seconds. */
+    private double timeDrain(String subject, int n, Drain drain) throws Exception {
+        nats.publish(subject, n);
         long start = System.nanoTime();
-        agent.drain(n, LIMIT);
+        drain.run();
         double seconds = (System.nanoTime() - start) / 1e9;
         nats.purgeWork();
         return seconds;
     }
 
-    private double timeRaw(RawDrain raw, Topology t, int n) throws Exception {
-        nats.publish(t.requirementSubject(RAW), n);
-        long start = System.nanoTime();
-        raw.drain(n, LIMIT);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        nats.purgeWork();
-        return seconds;
+    /** One side's drain. */
+    @FunctionalInterface
+    private interface Drain {
+        void run() throws Exception;
     }
 }
