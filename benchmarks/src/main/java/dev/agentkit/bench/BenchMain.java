@@ -1,5 +1,11 @@
 package dev.agentkit.bench;
 
+import dev.agentkit.bench.nats.BrokerSpeedBenchmark;
+import dev.agentkit.bench.nats.DrainBenchmark;
+import dev.agentkit.bench.nats.HeapDrainBenchmark;
+import dev.agentkit.bench.nats.IdleTurnBenchmark;
+import dev.agentkit.bench.nats.NatsBench;
+import dev.agentkit.bench.nats.SharedConnectionBenchmark;
 import dev.agentkit.core.message.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,35 +18,63 @@ import java.util.Map;
 
 /**
  * Runs agentkit's benchmarks and prints one table; the same figures go to
- * {@code benchmarks/target/bench.json}. Started by {@code scripts/bench.sh [--quick]}.
+ * {@code benchmarks/target/bench.json}. Started by {@code scripts/bench.sh [--quick] [--only=B1,B5,M]}.
  */
 public final class BenchMain {
+    private static List<String> only;
+
     private BenchMain() {
     }
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
-        List<Benchmark> benchmarks = new ArrayList<>(List.of(new VirtualTurnsBenchmark()));
+        only = List.of(args).stream().filter(a -> a.startsWith("--only=")).findFirst()
+                .map(a -> List.of(a.substring("--only=".length()).split(","))).orElse(null);
         List<Row> rows = new ArrayList<>();
-        for (Benchmark b : benchmarks) {
-            Row row = b.run(quick);
-            rows.add(row);
-            System.out.println("done: " + row.id() + " " + row.figure());
+        try (NatsBench nats = NatsBench.start()) {
+            System.out.println("nats-server on " + nats.url());
+            measure(rows, "B1", quick, new DrainBenchmark(nats));
+            measure(rows, "B2", quick, new IdleTurnBenchmark(nats));
+            measure(rows, "B3", quick, new BrokerSpeedBenchmark(nats));
+            measure(rows, "B4", quick, new VirtualTurnsBenchmark());
+            measure(rows, "B5", quick, new HeapDrainBenchmark(nats));
+            measure(rows, "B6", quick, new SharedConnectionBenchmark(nats));
         }
-        rows.addAll(MicroBenchmarks.run(quick));
+        if (only == null || only.stream().anyMatch(id -> id.startsWith("M"))) {
+            rows.addAll(MicroBenchmarks.run(quick));
+        }
         print(rows, quick);
         write(rows, quick, Path.of("benchmarks", "target", "bench.json"));
+    }
+
+    /** Runs one row unless {@code --only} leaves it out; a failure becomes a row that says so. */
+    private static void measure(List<Row> rows, String id, boolean quick, Benchmark b) {
+        if (only != null && !only.contains(id)) {
+            return;
+        }
+        long start = System.nanoTime();
+        Row row;
+        try {
+            row = b.run(quick);
+        } catch (Exception | AssertionError e) {
+            row = new Row(id, b.getClass().getSimpleName(), "FAILED: " + e, null, null, "", false,
+                    Map.of("error", String.valueOf(e)));
+        }
+        System.out.printf("done: %s %s (%.1f s)%n", row.id(), row.figure(), (System.nanoTime() - start) / 1e9);
+        rows.add(row);
     }
 
     private static void print(List<Row> rows, boolean quick) {
         System.out.printf("%nagentkit benchmarks (%s run, %d cores, Java %s)%n", quick ? "quick" : "full",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        String format = "| %-3s | %-62s | %-22s | %-7s | %-7s | %-30s | %-4s |%n";
+        int what = rows.stream().mapToInt(r -> r.what().length()).max().orElse(4);
+        int figure = rows.stream().mapToInt(r -> r.figure().length()).max().orElse(6);
+        String format = "| %-3s | %-" + what + "s | %-" + figure + "s | %-7s | %-6s | %-32s | %-4s |%n";
         System.out.printf(format, "id", "what", "figure", "ratio", "spread", "target", "met");
-        System.out.printf(format, "---", "-".repeat(62), "-".repeat(22), "-------", "-------", "-".repeat(30), "----");
+        System.out.printf(format, "---", "-".repeat(what), "-".repeat(figure), "-------", "------", "-".repeat(32), "----");
         for (Row r : rows) {
             System.out.printf(format, r.id(), r.what(), r.figure(),
-                    r.ratio() == null ? "" : String.format("%.2f", r.ratio()),
+                    r.ratio() == null ? "" : Stats.ratio(r.ratio()),
                     r.spread() == null ? "" : String.format("%.0f%%", r.spread()), r.target(),
                     r.met() == null ? "" : r.met() ? "yes" : "NO");
         }

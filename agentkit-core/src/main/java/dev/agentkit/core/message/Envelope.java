@@ -24,8 +24,10 @@ import java.util.Optional;
 public final class Envelope {
     private final byte[] body;
     private final Map<String, String> headers;
-    /** The body parsed once, on first use; {@code null} until then. Benign race: parsing is idempotent. */
-    private volatile Optional<JsonNode> parsed;
+    /** What one streaming pass found in the body; {@code null} until first needed. Benign race. */
+    private volatile BodyScan scan;
+    /** The body as a tree, built on the first {@link #json()}; {@code null} until then. Benign race. */
+    private volatile JsonNode parsed;
 
     private Envelope(byte[] body, Map<String, String> headers) {
         this.body = body;
@@ -62,6 +64,7 @@ public final class Envelope {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
         Envelope e = new Envelope(body, Collections.unmodifiableMap(copy));
+        e.scan = scan;
         e.parsed = parsed;
         return e;
     }
@@ -80,8 +83,7 @@ public final class Envelope {
         if (header != null && !header.isBlank()) {
             return Optional.of(header);
         }
-        return parsed().map(n -> n.path("id")).filter(JsonNode::isValueNode)
-                .map(JsonNode::asText).filter(s -> !s.isBlank());
+        return Optional.ofNullable(scan().id());
     }
 
     /**
@@ -91,11 +93,8 @@ public final class Envelope {
      * {@code REQ-007}. Logged as the MDC key {@code agentkit.requirement}.
      */
     public Optional<String> requirementId() {
-        return parsed().flatMap(n -> field(n, "requirement").or(() -> field(n, "id")));
-    }
-
-    private static Optional<String> field(JsonNode n, String name) {
-        return Optional.of(n.path(name)).filter(JsonNode::isValueNode).map(JsonNode::asText).filter(s -> !s.isBlank());
+        BodyScan s = scan();
+        return Optional.ofNullable(s.requirement() != null ? s.requirement() : s.id());
     }
 
     /**
@@ -105,21 +104,29 @@ public final class Envelope {
      * @throws PoisonMessageException if the body is not JSON
      */
     public JsonNode json() {
-        return parsed().orElseThrow(() -> new PoisonMessageException("body is not JSON: " + preview()));
-    }
-
-    /** Whether the body is a JSON document (else the message is poison to a turn). */
-    public boolean isJson() {
-        return parsed().isPresent();
-    }
-
-    private Optional<JsonNode> parsed() {
-        Optional<JsonNode> p = parsed;
-        if (p == null) {
-            p = Json.tryRead(body);
-            parsed = p;
+        JsonNode tree = parsed;
+        if (tree == null) {
+            if (!isJson()) {
+                throw new PoisonMessageException("body is not JSON: " + preview());
+            }
+            tree = Json.tryRead(body).orElseThrow(() -> new PoisonMessageException("body is not JSON: " + preview()));
+            parsed = tree;
         }
-        return p;
+        return tree;
+    }
+
+    /** Whether the body is exactly one JSON document (else the message is poison to a turn). */
+    public boolean isJson() {
+        return scan().json();
+    }
+
+    private BodyScan scan() {
+        BodyScan s = scan;
+        if (s == null) {
+            s = BodyScan.of(body);
+            scan = s;
+        }
+        return s;
     }
 
     /**

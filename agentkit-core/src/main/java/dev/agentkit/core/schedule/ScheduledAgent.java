@@ -10,7 +10,6 @@ final class ScheduledAgent {
     final TurnBasedAgent agent;
     final Schedule schedule;
     final AtomicBoolean running = new AtomicBoolean();
-    volatile boolean paused;
     volatile TurnReport lastReport;
     volatile AgentClock.Timer timer;
 

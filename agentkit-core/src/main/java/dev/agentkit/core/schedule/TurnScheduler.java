@@ -3,11 +3,16 @@ package dev.agentkit.core.schedule;
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.ConsumerRef;
+import dev.agentkit.core.oversight.AgentControl;
+import dev.agentkit.core.oversight.ControlListener;
 import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.core.turn.TurnBasedAgent;
 import dev.agentkit.core.turn.TurnReport;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -20,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * Runs agents' turns on their {@link Schedule}s, staggered so they do not contend: Roy every 30
  * minutes at :00, Jen at :15. It never runs two turns of one agent at once, and a slot that comes
  * while the agent's previous turn still runs is skipped, not queued. Agents can be paused and
- * resumed (the oversight commands call these), asked for a turn now, and shut down cleanly.
+ * resumed (one flag with the chat's {@code pause}/{@code resume} commands), asked for a turn now
+ * (also by the chat's {@code turn now}, heard through the agent's {@code AgentControl}), and shut
+ * down cleanly.
  *
  * <p>Timed by an {@link AgentClock}: with the virtual clock and the direct executor
  * ({@code Runnable::run}), hours of schedule run in milliseconds in a test. In production the
@@ -33,6 +40,7 @@ public final class TurnScheduler implements AutoCloseable {
     private final Executor executor;
     private final Consumer<TurnReport> onReport;
     private final Map<String, ScheduledAgent> agents = new LinkedHashMap<>();
+    private final Set<AgentControl> controls = Collections.newSetFromMap(new IdentityHashMap<>());
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -55,6 +63,15 @@ public final class TurnScheduler implements AutoCloseable {
         }
         ScheduledAgent s = new ScheduledAgent(agent, schedule);
         agents.put(name, s);
+        AgentControl control = agent.runtime().control();
+        if (controls.add(control)) {
+            control.addListener(new ControlListener() {
+                @Override
+                public void turnRequested(String requested) {
+                    onTurnRequested(requested);
+                }
+            });
+        }
         if (started) {
             arm(s);
         }
@@ -70,24 +87,27 @@ public final class TurnScheduler implements AutoCloseable {
         }
     }
 
-    /** No more turns for {@code agent} until {@link #resume}; a running turn finishes. */
+    /**
+     * Pauses {@code agent} through its runtime's {@code AgentControl}, the same flag the chat's
+     * {@code pause} command sets: its turns still fall on their slots but only read the chat (so
+     * a {@code resume} is heard) and pull no work. The flag is kept in the state store, so a pause
+     * survives a restart.
+     */
     public void pause(String agent) {
-        get(agent).paused = true;
-        log.info("{} paused", agent);
+        get(agent).agent.runtime().control().pause(agent, "scheduler");
     }
 
-    /** Turns of {@code agent} fall on its slots again. */
+    /** Resumes {@code agent}: its turns pull work again. */
     public void resume(String agent) {
-        get(agent).paused = false;
-        log.info("{} resumed", agent);
+        get(agent).agent.runtime().control().resume(agent);
     }
 
     /** Whether {@code agent} is paused. */
     public boolean isPaused(String agent) {
-        return get(agent).paused;
+        return get(agent).agent.runtime().control().isPaused(agent);
     }
 
-    /** Runs a turn of {@code agent} now (even if paused), unless one is running; returns whether it started. */
+    /** Runs a turn of {@code agent} now, unless one is running; returns whether it started. */
     public boolean runNow(String agent) {
         requireOpen();
         return launch(get(agent), "on request");
@@ -134,13 +154,23 @@ public final class TurnScheduler implements AutoCloseable {
             }
             arm(s);
         }
-        if (s.paused) {
-            log.debug("{} is paused; slot skipped", s.name());
-        } else if (s.schedule.onlyWithWork() && !hasWork(s.agent)) {
+        boolean requested = s.agent.runtime().control().turnRequested(s.name());
+        if (s.schedule.onlyWithWork() && !requested && !hasWork(s.agent)) {
             log.debug("{} has nothing pending; slot skipped", s.name());
         } else {
             launch(s, "on schedule");
         }
+    }
+
+    private void onTurnRequested(String agent) {
+        ScheduledAgent s;
+        synchronized (this) {
+            s = agents.get(agent);
+            if (s == null || closed) {
+                return;
+            }
+        }
+        launch(s, "on a human's request");
     }
 
     private boolean launch(ScheduledAgent s, String why) {

@@ -5,7 +5,6 @@ import dev.agentkit.core.budget.QuotaExceededException;
 import dev.agentkit.core.message.PoisonMessageException;
 import dev.agentkit.core.oversight.DeadLetter;
 import dev.agentkit.core.oversight.Escalation;
-import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.core.topology.ConsumerSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,16 +40,16 @@ final class DeliveryProcessor {
     }
 
     private final AgentConfig config;
-    private final AgentClock clock;
+    private final Heartbeat heartbeat;
     private final DeadLetters deadLetters;
     private final ChatOutbox chat;
     private final QuotaDeferral deferral;
     private final BudgetGuard budget;
 
-    DeliveryProcessor(AgentConfig config, AgentClock clock, DeadLetters deadLetters, ChatOutbox chat,
+    DeliveryProcessor(AgentConfig config, Heartbeat heartbeat, DeadLetters deadLetters, ChatOutbox chat,
                       QuotaDeferral deferral, BudgetGuard budget) {
         this.config = config;
-        this.clock = clock;
+        this.heartbeat = heartbeat;
         this.deadLetters = deadLetters;
         this.chat = chat;
         this.deferral = deferral;
@@ -86,9 +85,7 @@ final class DeliveryProcessor {
     }
 
     private Outcome runWithHeartbeat(Delivery d, ConsumerSpec consumer, Handler handler, TurnTally tally) {
-        Duration period = consumer.ackWait().dividedBy(3);
-        AgentClock.Timer heartbeat = clock.scheduleRepeating(period.isZero() ? Duration.ofMillis(1) : period,
-                d::inProgress);
+        heartbeat.watch(d, consumer.ackWait());
         try {
             Outcome outcome = handler.handle(d);
             if (outcome == null) {
@@ -105,7 +102,7 @@ final class DeliveryProcessor {
             log.debug("{}'s failure on {}", config.name(), d.subject(), e);
             return Outcome.retry(config.failureDelay(), "failed: " + e);
         } finally {
-            heartbeat.cancel();
+            heartbeat.release(d);
         }
     }
 
@@ -156,6 +153,6 @@ final class DeliveryProcessor {
     }
 
     static String describe(Delivery d) {
-        return d.envelope().id().orElse(d.stream() + ":" + d.streamSequence()) + " (" + d.subject() + ")";
+        return d.envelope().id().orElseGet(() -> d.stream() + ":" + d.streamSequence()) + " (" + d.subject() + ")";
     }
 }

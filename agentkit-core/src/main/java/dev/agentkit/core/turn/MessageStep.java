@@ -53,7 +53,7 @@ final class MessageStep {
 
     private Outcome handleDirect(Turn turn, Delivery d) {
         Envelope e = d.envelope();
-        String correlation = e.header(Headers.CORRELATION_ID).orElse(d.stream() + ":" + d.streamSequence());
+        String correlation = e.header(Headers.CORRELATION_ID).orElseGet(() -> d.stream() + ":" + d.streamSequence());
         String from = e.header(Headers.SENDER).orElse("unknown");
         String text = e.json().path("text").asText(e.json().toString());
         boolean isAnswer = DirectMessage.ANSWER.equals(e.header(Headers.TYPE).orElse(""));
@@ -88,7 +88,7 @@ final class MessageStep {
                 seen += batch.size();
                 TurnTally scratch = new TurnTally();
                 for (Delivery d : batch) {
-                    MDC.put(TurnMdc.MESSAGE, d.envelope().id().orElse(d.stream() + ":" + d.streamSequence()));
+                    MDC.put(TurnMdc.MESSAGE, d.envelope().id().orElseGet(() -> d.stream() + ":" + d.streamSequence()));
                     try {
                         turn.processor.process(d, spec, handler, () -> { }, scratch);
                     } finally {

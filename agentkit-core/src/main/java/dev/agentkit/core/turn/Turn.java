@@ -15,6 +15,7 @@ final class Turn {
     final BudgetGuard budget;
     final Listeners listeners;
     int posts;
+    final Heartbeat heartbeat;
 
     Turn(String id, AgentConfig config, AgentRuntime runtime, AgentState state, AgentConsumers consumers) {
         this.id = id;
@@ -24,9 +25,10 @@ final class Turn {
         this.chat = new ChatOutbox(runtime.chat(), state, tally);
         this.budget = new BudgetGuard(config, state, runtime.clock(), tally);
         this.listeners = new Listeners(runtime.listeners());
+        this.heartbeat = new Heartbeat(runtime.clock());
         DeadLetters dead = new DeadLetters(runtime.broker(), runtime.topology().deadLetterSubject(config.name()),
                 config.name(), new DeadLetterIndex(runtime.state()));
-        this.processor = new DeliveryProcessor(config, runtime.clock(), dead, chat,
+        this.processor = new DeliveryProcessor(config, heartbeat, dead, chat,
                 new QuotaDeferral(runtime.broker(), runtime.clock()), budget);
     }
 }

@@ -117,6 +117,7 @@ public abstract class TurnBasedAgent {
             }
             return finish(turn, start);
         } finally {
+            turn.heartbeat.stop();
             turn = null;
         }
     }

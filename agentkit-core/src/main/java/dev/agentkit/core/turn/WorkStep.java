@@ -79,7 +79,7 @@ final class WorkStep {
     }
 
     private void processOne(Turn turn, ConsumerSpec spec, Delivery d) {
-        String id = d.envelope().id().orElse(d.stream() + ":" + d.streamSequence());
+        String id = d.envelope().id().orElseGet(() -> d.stream() + ":" + d.streamSequence());
         String requirement = d.envelope().requirementId().orElse(id);
         String key = agent.config().name() + "." + id;
         ProcessedStore processed = agent.runtime().processed();

@@ -69,4 +69,18 @@ class EnvelopeTest {
     void thePreviewIsBounded() {
         assertThat(Envelope.ofText("x".repeat(1000)).preview()).hasSize(120).endsWith("...");
     }
+
+    @Test
+    void trailingGarbageOrANullIdIsNotAcceptedAsJsonOrAnId() {
+        assertThat(Envelope.ofText("{\"id\":\"REQ-1\"} trailing").isJson()).isFalse();
+        assertThat(Envelope.ofText("{\"id\":null}").id()).isEmpty();
+        assertThat(Envelope.ofText("[1, 2]").isJson()).isTrue();
+    }
+
+    @Test
+    void theRequirementFieldWinsOverTheIdForTheRequirementId() {
+        Envelope e = Envelope.ofJson(Map.of("id", "REQ-7:retry:1", "requirement", "REQ-7", "nested", Map.of("id", "x")));
+        assertThat(e.requirementId()).contains("REQ-7");
+        assertThat(e.id()).contains("REQ-7:retry:1");
+    }
 }

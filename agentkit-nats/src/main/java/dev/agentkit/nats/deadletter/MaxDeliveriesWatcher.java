@@ -4,6 +4,7 @@ import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.Delivery;
 import dev.agentkit.core.message.Envelope;
+import dev.agentkit.core.oversight.DeadLetter;
 import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.core.topology.ConsumerSpec;
 import dev.agentkit.core.topology.StreamSpec;
@@ -118,6 +119,12 @@ public final class MaxDeliveriesWatcher {
         });
     }
 
+    /** The same dead letter the turn cycle writes, so the two paths store one letter per item. */
+    private static Envelope letter(Envelope original, String subject, MaxDeliveryAdvisory a, String reason) {
+        return DeadLetter.of(original, subject, a.stream(), a.streamSequence(), (int) a.deliveries(), a.consumer(),
+                DeadLetter.Kind.MAX_DELIVERIES, reason, "no settle: the process ended or lost the message").toEnvelope();
+    }
+
     private boolean handle(Delivery d) {
         Optional<MaxDeliveryAdvisory> parsed = MaxDeliveryAdvisory.parse(d.envelope());
         if (parsed.isEmpty()) {
@@ -129,10 +136,8 @@ public final class MaxDeliveriesWatcher {
         try {
             Optional<StoredMessage> original = broker.readMessage(a.stream(), a.streamSequence());
             Envelope letter = original
-                    .map(m -> DeadLetterEnvelope.of(m.envelope(), m.subject(), a.stream(), a.streamSequence(),
-                            a.deliveries(), a.consumer(), REASON))
-                    .orElseGet(() -> DeadLetterEnvelope.of(Envelope.of(new byte[0], Map.of()), "unknown",
-                            a.stream(), a.streamSequence(), a.deliveries(), a.consumer(),
+                    .map(m -> letter(m.envelope(), m.subject(), a, REASON))
+                    .orElseGet(() -> letter(Envelope.of(new byte[0], Map.of()), "unknown", a,
                             REASON + "; the original is no longer in the stream"));
             broker.publish(topology.deadLetterSubject(a.consumer()), letter);
             d.ack();

@@ -107,12 +107,11 @@ class DeadLetterDeskTest {
     }
 
     @Test
-    void theSchedulerWiredToTheControlRunsTheTurnAHumanAskedFor() {
+    void theSchedulerRunsTheTurnAHumanAskedForAndSharesThePauseFlag() {
         Worker roy = team.agent("roy");
         List<TurnReport> reports = new ArrayList<>();
         TurnScheduler scheduler = TurnScheduler.builder(kit.clock()).executor(Runnable::run).onReport(reports::add).build()
                 .add(roy, Schedule.every(Duration.ofMinutes(30)));
-        kit.control().addListener(ControlListener.of(scheduler::pause, scheduler::resume, scheduler::runNow));
         kit.publishWork("backend", Map.of("id", "REQ-5"));
         chat.say(MOSS, "alerts", "turn now roy");
         desk.runOnce();

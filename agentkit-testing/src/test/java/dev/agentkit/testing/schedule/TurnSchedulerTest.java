@@ -7,6 +7,7 @@ import dev.agentkit.core.schedule.TurnScheduler;
 import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.core.turn.AgentRuntime;
 import dev.agentkit.core.turn.Outcome;
+import dev.agentkit.core.turn.StopReason;
 import dev.agentkit.core.turn.TurnBasedAgent;
 import dev.agentkit.core.turn.TurnReport;
 import dev.agentkit.core.turn.WorkItem;
@@ -87,15 +88,36 @@ class TurnSchedulerTest {
     }
 
     @Test
-    void aPausedAgentTakesNoTurnsUntilResumed(AgentTestKit kit) {
+    void aPausedAgentPullsNoWorkUntilResumedButStillReadsTheChat(AgentTestKit kit) {
         TurnScheduler s = scheduler(kit).add(worker(kit, "roy"), Schedule.every(HALF_HOUR));
+        kit.publishWork("roy", Map.of("id", "REQ-1"));
         s.start();
         s.pause("roy");
         kit.advance(Duration.ofHours(3));
-        assertThat(reports).isEmpty();
+        assertThat(reports).hasSize(6).allSatisfy(r -> {
+            assertThat(r.pulled()).isZero();
+            assertThat(r.stopReason()).isEqualTo(StopReason.PAUSED);
+        });
+        assertThat(kit.control().isPaused("roy")).as("one flag with the chat's pause").isTrue();
         s.resume("roy");
         kit.advance(HALF_HOUR);
-        assertThat(reports).hasSize(1);
+        assertThat(reports.get(reports.size() - 1).done()).isEqualTo(1);
+    }
+
+    @Test
+    void aPauseSurvivesANewScheduler(AgentTestKit kit) {
+        Worker roy = worker(kit, "roy");
+        scheduler(kit).add(roy, Schedule.every(HALF_HOUR)).pause("roy");
+        TurnScheduler next = scheduler(kit).add(new Worker("roy", kit.runtime()), Schedule.every(HALF_HOUR));
+        assertThat(next.isPaused("roy")).isTrue();
+    }
+
+    @Test
+    void aHumansTurnNowRequestStartsATurnAtOnce(AgentTestKit kit) {
+        TurnScheduler s = scheduler(kit).add(worker(kit, "roy"), Schedule.every(HALF_HOUR));
+        s.start();
+        kit.control().requestTurn("roy", "@douglas:localhost");
+        assertThat(reports).singleElement().satisfies(r -> assertThat(r.startedAt()).isEqualTo(kit.clock().now()));
     }
 
     @Test
@@ -115,7 +137,6 @@ class TurnSchedulerTest {
     void aTurnCanBeAskedForBetweenSlots(AgentTestKit kit) {
         TurnScheduler s = scheduler(kit).add(worker(kit, "roy"), Schedule.every(HALF_HOUR));
         s.start();
-        s.pause("roy");
         assertThat(s.runNow("roy")).isTrue();
         assertThat(reports).hasSize(1);
         assertThat(s.lastReport("roy")).isPresent();

@@ -35,7 +35,7 @@ public record DemoOptions(int periods, Optional<String> nats, Optional<String> m
             }
             String value = a.get(++i);
             switch (flag) {
-                case "--periods" -> periods = Integer.parseInt(value);
+                case "--periods" -> periods = parsePeriods(value);
                 case "--nats" -> nats = Optional.of(value);
                 case "--matrix" -> matrix = Optional.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag
@@ -45,11 +45,38 @@ public record DemoOptions(int periods, Optional<String> nats, Optional<String> m
         return new DemoOptions(periods, nats, matrix);
     }
 
-    /** The world these options ask for. */
-    TeamWorld world() {
-        if (nats.isPresent() || matrix.isPresent()) {
-            throw new UnsupportedOperationException("--nats and --matrix are not wired yet");
+    private static int parsePeriods(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--periods takes a whole number, was '" + value + "'");
         }
-        return new EmbeddedWorld(List.copyOf(TeamStory.ROLES.keySet()));
+    }
+
+    /** How long a period is on real servers: three seconds between an agent's turns. */
+    public static final java.time.Duration REAL_PERIOD = java.time.Duration.ofSeconds(3);
+
+    /**
+     * The world these options ask for. Matrix passwords come from
+     * {@code AGENTKIT_MATRIX_PASSWORD_<NAME>} (e.g. {@code AGENTKIT_MATRIX_PASSWORD_ROY}), else
+     * {@code AGENTKIT_MATRIX_PASSWORD}; the server name from {@code AGENTKIT_MATRIX_SERVER_NAME}
+     * (default {@code localhost}).
+     */
+    TeamWorld world(java.util.Map<String, String> env) {
+        if (nats.isEmpty() && matrix.isEmpty()) {
+            return DemoWorld.embedded();
+        }
+        return DemoWorld.real(this, env.getOrDefault("AGENTKIT_MATRIX_SERVER_NAME", "localhost"),
+                name -> dev.agentkit.matrix.client.Secret.of(password(env, name)), REAL_PERIOD);
+    }
+
+    private static String password(java.util.Map<String, String> env, String name) {
+        String specific = env.get("AGENTKIT_MATRIX_PASSWORD_" + name.toUpperCase(java.util.Locale.ROOT));
+        String shared = env.get("AGENTKIT_MATRIX_PASSWORD");
+        if (specific == null && shared == null) {
+            throw new IllegalArgumentException("no Matrix password for " + name + ": set AGENTKIT_MATRIX_PASSWORD_"
+                    + name.toUpperCase(java.util.Locale.ROOT) + " or AGENTKIT_MATRIX_PASSWORD");
+        }
+        return specific != null ? specific : shared;
     }
 }

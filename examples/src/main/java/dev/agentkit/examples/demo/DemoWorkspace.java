@@ -1,32 +1,28 @@
 package dev.agentkit.examples.demo;
 
+import dev.agentkit.examples.team.Workspaces;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** The demo's files: a fresh git repository for the team to work in, and the example sheets and roadmap. */
 final class DemoWorkspace {
     private DemoWorkspace() {
     }
 
-    /** A new git repository in a temp directory, with a local identity and one empty commit. */
+    /** A new git repository in a temp directory. */
     static Path create() throws IOException {
-        Path dir = Files.createTempDirectory("agentkit-demo-");
-        git(dir, "init", "-q");
-        git(dir, "config", "user.name", "agentkit demo");
-        git(dir, "config", "user.email", "demo@agentkit.invalid");
-        git(dir, "commit", "-q", "--allow-empty", "-m", "Start of the demo");
-        return dir;
+        return Workspaces.init(Files.createTempDirectory("agentkit-demo-"), "Start of the demo");
     }
 
     /** Commit subjects, oldest first. */
     static List<String> commits(Path dir) {
-        String log = git(dir, "log", "--reverse", "--format=%s").strip();
-        return log.isEmpty() ? List.of() : List.of(log.split("\n"));
+        List<String> subjects = new ArrayList<>(Workspaces.commitSubjects(dir));
+        Collections.reverse(subjects);
+        return subjects;
     }
 
     /** {@code examples/<name>} from the repository root, or {@code <name>} from the examples directory. */
@@ -38,27 +34,5 @@ final class DemoWorkspace {
         }
         throw new IllegalStateException("cannot find " + name + " under examples/ or here ("
                 + Path.of("").toAbsolutePath() + "); run the demo from the repository root");
-    }
-
-    private static String git(Path dir, String... args) {
-        List<String> cmd = new ArrayList<>(List.of("git", "-C", dir.toString()));
-        cmd.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("git did not finish in 30 s: " + cmd);
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException("git failed: " + cmd + ": " + out);
-            }
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run git (is it installed?): " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running git", e);
-        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
  * <pre>
  * scripts/demo.sh                      # embedded: in-memory broker and chat, virtual clock
  * scripts/demo.sh --periods 6          # more schedule periods
+ * AGENTKIT_MATRIX_PASSWORD=... scripts/demo.sh --nats nats://127.0.0.1:4222 --matrix http://127.0.0.1:8008
  * </pre>
  */
 public final class TeamDemo {
@@ -19,19 +20,26 @@ public final class TeamDemo {
     }
 
     public static void main(String[] args) throws Exception {
-        DemoOptions options = DemoOptions.parse(args);
-        run(options, System.out);
+        DemoOptions options;
+        try {
+            options = DemoOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("demo: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        run(options.world(System.getenv()), options.periods(), System.out);
     }
 
-    /** Runs the story in the world the options ask for, printing to {@code out}. */
-    public static StoryResult run(DemoOptions options, PrintStream out) throws Exception {
+    /** Runs the story for {@code periods} schedule periods in {@code world}, printing to {@code out}; closes the world. */
+    public static StoryResult run(TeamWorld world, int periods, PrintStream out) throws Exception {
         Path workspace = DemoWorkspace.create();
-        try (TeamWorld world = options.world()) {
+        try (world) {
             out.println("agentkit team demo: " + world.describe());
             out.println("workspace: " + workspace);
             StoryPrinter printer = new StoryPrinter(out);
             StoryResult result = new TeamStory(world, workspace, DemoWorkspace.locate("agents"),
-                    DemoWorkspace.locate("ROADMAP.md")).run(options.periods(), printer::turn);
+                    DemoWorkspace.locate("ROADMAP.md")).run(periods, printer::turn);
             List<String> commits = DemoWorkspace.commits(workspace);
             printer.result(result, commits);
             return result;

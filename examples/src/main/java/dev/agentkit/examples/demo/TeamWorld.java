@@ -1,7 +1,6 @@
 package dev.agentkit.examples.demo;
 
 import dev.agentkit.core.broker.Broker;
-import dev.agentkit.core.chat.ChatPort;
 import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.core.turn.AgentRuntime;
 import java.time.Duration;
@@ -9,8 +8,8 @@ import java.util.List;
 
 /**
  * Where the team demo runs: a broker, a clock, a chat seat per agent, a human who can speak,
- * and a way to let time pass. {@link EmbeddedWorld} is all in memory on virtual time; the real
- * world uses a nats-server and a Matrix homeserver. The story is the same in both.
+ * and a way to let time pass. {@link DemoWorld#embedded} is all in memory on virtual time;
+ * {@link DemoWorld#real} uses a nats-server and a Matrix homeserver. The story is the same in both.
  */
 public interface TeamWorld extends AutoCloseable {
 
@@ -23,9 +22,6 @@ public interface TeamWorld extends AutoCloseable {
 
     /** The runtime agent {@code name} is built with, with its own chat seat. */
     AgentRuntime runtimeFor(String name);
-
-    /** A chat seat for the demo itself (posting alerts about unroutable requirements). */
-    ChatPort observerChat();
 
     /** The human says {@code text} in {@code room}. */
     void humanSays(String room, String text);

@@ -14,7 +14,7 @@ class TeamDemoTest {
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     private StoryResult runDemo() throws Exception {
-        return TeamDemo.run(DemoOptions.embedded(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        return TeamDemo.run(DemoWorld.embedded(), 5, new PrintStream(printed, true, StandardCharsets.UTF_8));
     }
 
     @Test

@@ -22,7 +22,7 @@ class JenTest {
 
     @Test
     void jenAsksRoyAndBuildsAgainstTheAnnouncedApi(AgentTestKit kit) throws Exception {
-        TeamSettings settings = TeamSettings.of(GitRepo.init(workspace), Path.of("agents"));
+        TeamSettings settings = TeamSettings.of(Workspaces.init(workspace, "empty"), Path.of("agents"));
         kit.provision("roy", "backend").provision("jen", "frontend");
         Roy roy = new Roy(kit.runtime(), settings);
         Jen jen = new Jen(kit.runtime(), settings);
@@ -46,6 +46,6 @@ class JenTest {
         assertThat(jenSecond.done()).isEqualTo(1);
         String component = Files.readString(workspace.resolve("src/components/LoginForm.tsx"));
         assertThat(component).contains("fetch('/api/login'").contains("POST").contains("HTTP 400");
-        assertThat(GitRepo.log(workspace)).contains("REQ-002: Login form for /api/login", "REQ-001: Add login endpoint");
+        assertThat(Workspaces.commitSubjects(workspace)).contains("REQ-002: Login form for /api/login", "REQ-001: Add login endpoint");
     }
 }

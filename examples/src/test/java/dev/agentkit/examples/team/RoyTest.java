@@ -23,7 +23,7 @@ class RoyTest {
 
     private Roy roy(AgentTestKit kit) {
         kit.provision("roy", "backend");
-        return new Roy(kit.runtime(), TeamSettings.of(GitRepo.init(workspace), Path.of("agents")));
+        return new Roy(kit.runtime(), TeamSettings.of(Workspaces.init(workspace, "empty"), Path.of("agents")));
     }
 
     @Test
@@ -37,7 +37,7 @@ class RoyTest {
         assertThat(report.done()).isEqualTo(1);
         assertThat(Files.readString(workspace.resolve("src/api/login.py"))).contains("def handle_login");
         assertThat(workspace.resolve("tests/api/test_login.py")).exists();
-        assertThat(GitRepo.log(workspace)).first().isEqualTo("REQ-001: Add login endpoint");
+        assertThat(Workspaces.commitSubjects(workspace)).first().isEqualTo("REQ-001: Add login endpoint");
         assertThat(kit.published("work.integration.api_ready")).singleElement().satisfies(e -> {
             assertThat(e.json().path("endpoint").asText()).isEqualTo("/api/login");
             assertThat(e.json().path("method").asText()).isEqualTo("POST");
@@ -55,7 +55,7 @@ class RoyTest {
 
         assertThat(report.rejected()).isEqualTo(1);
         assertThat(kit.deadLetterHeaders("roy", "REQ-009").get(Headers.DEAD_REASON)).contains("src/");
-        assertThat(GitRepo.log(workspace)).first().isEqualTo("empty");
+        assertThat(Workspaces.commitSubjects(workspace)).first().isEqualTo("empty");
     }
 
     @Test
@@ -86,6 +86,6 @@ class RoyTest {
         TurnReport again = roy.runTurn();
 
         assertThat(again.duplicates()).isEqualTo(1);
-        assertThat(GitRepo.log(workspace)).filteredOn(s -> s.startsWith("REQ-001")).hasSize(1);
+        assertThat(Workspaces.commitSubjects(workspace)).filteredOn(s -> s.startsWith("REQ-001")).hasSize(1);
     }
 }
