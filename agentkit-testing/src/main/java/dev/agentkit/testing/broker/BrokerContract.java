@@ -92,7 +92,7 @@ public abstract class BrokerContract extends BrokerRedeliveryContract {
     @Test
     void limitsRetentionKeepsOnlyTheNewestMessages() {
         String stream = name("S");
-        broker().ensureStream(StreamSpec.of(stream, subjectPattern()).withLimits(3, Duration.ZERO));
+        ensureStream(StreamSpec.of(stream, subjectPattern()).withLimits(3, Duration.ZERO));
         for (int i = 1; i <= 5; i++) {
             broker().publish(subject("a"), Envelope.ofJson(Map.of("n", i)));
         }
@@ -146,7 +146,7 @@ public abstract class BrokerContract extends BrokerRedeliveryContract {
     @Test
     void overlappingStreamSubjectsAreRefused() {
         streamOf(subjectPattern());
-        assertThatThrownBy(() -> broker().ensureStream(StreamSpec.of(name("other"), subject("a"))))
+        assertThatThrownBy(() -> ensureStream(StreamSpec.of(name("other"), subject("a"))))
                 .isInstanceOf(TopologyConflictException.class)
                 .hasMessageContaining("subjects");
     }
@@ -155,9 +155,9 @@ public abstract class BrokerContract extends BrokerRedeliveryContract {
     void ensuringAStreamTwiceKeepsItsMessages() {
         String stream = name("S");
         StreamSpec spec = StreamSpec.of(stream, subjectPattern());
-        broker().ensureStream(spec);
+        ensureStream(spec);
         broker().publish(subject("a"), Envelope.ofJson(Map.of()));
-        broker().ensureStream(spec);
+        ensureStream(spec);
         ConsumerSpec consumer = ConsumerSpec.of(stream, name("c"));
         broker().ensureConsumer(consumer);
         broker().ensureConsumer(consumer);
@@ -167,7 +167,7 @@ public abstract class BrokerContract extends BrokerRedeliveryContract {
     @Test
     void changingAStreamsRetentionIsAConflict() {
         String stream = streamOf(subjectPattern());
-        assertThatThrownBy(() -> broker().ensureStream(
+        assertThatThrownBy(() -> ensureStream(
                 StreamSpec.of(stream, subjectPattern()).withRetention(StreamSpec.Retention.WORK_QUEUE)))
                 .isInstanceOf(TopologyConflictException.class)
                 .hasMessageContaining(stream).hasMessageContaining("retention");

@@ -57,10 +57,23 @@ public abstract class BrokerContractSupport {
         return "t" + unique + ".>";
     }
 
+    /**
+     * The spec the suite actually ensures for {@code spec}: unchanged here; a cluster suite
+     * overrides it to ask for more replicas ({@code spec.withReplicas(3)}).
+     */
+    protected StreamSpec adapt(StreamSpec spec) {
+        return spec;
+    }
+
+    /** Ensures {@link #adapt(StreamSpec) adapt(spec)} on the broker under test. */
+    protected void ensureStream(StreamSpec spec) {
+        broker().ensureStream(adapt(spec));
+    }
+
     /** Ensures a limits stream with these subjects; returns its name. */
     protected String streamOf(String... subjects) {
         String name = name("S");
-        broker().ensureStream(StreamSpec.of(name, subjects));
+        ensureStream(StreamSpec.of(name, subjects));
         return name;
     }
 

@@ -1,0 +1,56 @@
+package dev.agentkit.nats;
+
+import dev.agentkit.core.broker.Broker;
+import dev.agentkit.core.topology.StreamSpec;
+import dev.agentkit.nats.connect.NatsConnectionConfig;
+import dev.agentkit.testing.broker.BrokerContract;
+import dev.agentkit.testing.nats.NatsCluster;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Runs the broker contract, unchanged, against {@link JetStreamBroker} on a real 3-node
+ * JetStream cluster, with every stream the contract ensures replicated three times.
+ */
+class JetStreamBrokerClusterIT extends BrokerContract {
+    private static NatsCluster cluster;
+    private static JetStreamBroker broker;
+
+    @BeforeAll
+    static void startCluster() {
+        cluster = NatsCluster.start(3);
+        broker = JetStreamBroker.connect(NatsConnectionConfig.builder().servers(cluster.urls()).build());
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (broker != null) {
+            broker.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Override
+    protected Broker broker() {
+        return broker;
+    }
+
+    @Override
+    protected StreamSpec adapt(StreamSpec spec) {
+        return spec.withReplicas(3);
+    }
+
+    @Override
+    protected void elapse(Duration d) {
+        RealTime.pass(d);
+    }
+
+    /** Server timers are not exact, and a replicated consumer answers a little later. */
+    @Override
+    protected Duration margin() {
+        return Duration.ofSeconds(2);
+    }
+}
