@@ -81,7 +81,7 @@ public final class JetStreamBroker implements Broker {
         } catch (IOException e) {
             throw NatsFailures.wrap("open JetStream on " + connection.getConnectedUrl(), e);
         }
-        this.provisioner = new JetStreamProvisioner(jsm);
+        this.provisioner = new JetStreamProvisioner(jsm, () -> ClusterSize.of(connection));
     }
 
     /** Connects with {@code config}; {@link #close()} closes the connection. */

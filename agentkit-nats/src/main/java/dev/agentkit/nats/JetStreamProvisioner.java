@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,17 +29,23 @@ import org.slf4j.LoggerFactory;
  * created when missing, updated when a limit or its subjects differ, and left alone when equal. A
  * retention change, or subjects that overlap another stream, is a
  * {@link TopologyConflictException} naming the stream and the field; nothing is changed then.
+ * More replicas than the cluster has servers is a {@link BrokerException} naming the stream, the
+ * count asked and the cluster size (see {@link ClusterSize}).
  */
 final class JetStreamProvisioner {
     private static final Logger log = LoggerFactory.getLogger(JetStreamProvisioner.class);
 
     private final JetStreamManagement jsm;
+    private final Supplier<OptionalInt> clusterSize;
 
-    JetStreamProvisioner(JetStreamManagement jsm) {
+    /** {@code clusterSize} tells how many servers can hold replicas, when known. */
+    JetStreamProvisioner(JetStreamManagement jsm, Supplier<OptionalInt> clusterSize) {
         this.jsm = jsm;
+        this.clusterSize = clusterSize;
     }
 
     void ensureStream(StreamSpec spec) {
+        ClusterSize.check(spec, clusterSize.get());
         Optional<StreamConfiguration> existing = existing(spec.name());
         try {
             if (existing.isEmpty()) {
@@ -57,6 +65,9 @@ final class JetStreamProvisioner {
         } catch (JetStreamApiException e) {
             if (e.getApiErrorCode() == NatsFailures.SUBJECTS_OVERLAP) {
                 throw overlap(spec);
+            }
+            if (ClusterSize.isPlacementFailure(spec, e)) {
+                throw ClusterSize.tooFew(spec, ClusterSize.describe(clusterSize.get()), e);
             }
             throw NatsFailures.wrap("ensure stream " + spec.name(), e);
         } catch (IOException e) {

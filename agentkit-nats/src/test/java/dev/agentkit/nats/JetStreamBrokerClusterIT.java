@@ -1,6 +1,9 @@
 package dev.agentkit.nats;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.agentkit.core.broker.Broker;
+import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.topology.StreamSpec;
 import dev.agentkit.nats.connect.NatsConnectionConfig;
 import dev.agentkit.testing.broker.BrokerContract;
@@ -8,10 +11,12 @@ import dev.agentkit.testing.nats.NatsCluster;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Runs the broker contract, unchanged, against {@link JetStreamBroker} on a real 3-node
- * JetStream cluster, with every stream the contract ensures replicated three times.
+ * JetStream cluster, with every stream the contract ensures replicated three times; and a stream
+ * asking more replicas than the cluster has fails with a message that says so.
  */
 class JetStreamBrokerClusterIT extends BrokerContract {
     private static NatsCluster cluster;
@@ -31,6 +36,16 @@ class JetStreamBrokerClusterIT extends BrokerContract {
         if (cluster != null) {
             cluster.close();
         }
+    }
+
+    @Test
+    void aStreamAskingMoreReplicasThanTheClusterHasFailsNamingStreamCountAndClusterSize() {
+        String stream = name("R5");
+        assertThatThrownBy(() -> broker.ensureStream(StreamSpec.of(stream, subjectPattern()).withReplicas(5)))
+                .isInstanceOf(BrokerException.class)
+                .hasMessageContaining("stream " + stream)
+                .hasMessageContaining("5 replicas")
+                .hasMessageContaining("cluster size is 3");
     }
 
     @Override

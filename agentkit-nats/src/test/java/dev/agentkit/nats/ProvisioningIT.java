@@ -3,6 +3,7 @@ package dev.agentkit.nats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.TopologyConflictException;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.topology.StreamSpec;
@@ -117,5 +118,15 @@ class ProvisioningIT extends RealNatsSupport {
             }
         }
         return out;
+    }
+
+    @Test
+    void aStreamAskingMoreReplicasThanOneServerHasFailsNamingStreamCountAndClusterSize() {
+        String name = unique("R3");
+        assertThatThrownBy(() -> broker().ensureStream(StreamSpec.of(name, unique("r3") + ".>").withReplicas(3)))
+                .isInstanceOf(BrokerException.class)
+                .hasMessageContaining("stream " + name)
+                .hasMessageContaining("3 replicas")
+                .hasMessageContaining("cluster size is 1");
     }
 }
