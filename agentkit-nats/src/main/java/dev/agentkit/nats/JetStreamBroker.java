@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,13 +53,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Fetches with a wait return as soon as one message is there; a wait below one second is
  * raised to one second (jnats' shortest pull expiry), and {@link Duration#ZERO} asks the server
- * for what it has now without waiting. Consumer contexts are cached per {@link ConsumerRef}.
+ * for what it has now without waiting. A transient failure (not connected, a server lost, a
+ * stream or consumer leader being elected on a cluster) is retried, and logged, while the wait
+ * lasts; then it is thrown as a transient {@link BrokerException}. Consumer contexts are cached
+ * per {@link ConsumerRef}.
  * Header values NATS cannot carry (non-ASCII, line breaks) travel encoded and come back as sent.
  * Thread-safe. Used by applications that run agents on NATS; the KV stores and the dead-letter
  * watcher take its {@link #connection()}.
  */
 public final class JetStreamBroker implements Broker {
     private static final Logger log = LoggerFactory.getLogger(JetStreamBroker.class);
+    /** The pause before a fetch that failed transiently is tried again. */
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
 
     private final Connection connection;
     private final boolean ownsConnection;
@@ -140,6 +146,25 @@ public final class JetStreamBroker implements Broker {
         if (maxWait.isNegative()) {
             throw new IllegalArgumentException("maxWait must not be negative, was " + maxWait);
         }
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return fetchOnce(ref, maxMessages, maxWait);
+            } catch (BrokerException e) {
+                Duration left = Duration.ofNanos(deadline - System.nanoTime());
+                if (!e.isTransient() || left.compareTo(RETRY_PAUSE) <= 0) {
+                    throw e;
+                }
+                // a lost server or a leader election on a cluster: try again within the caller's wait
+                log.warn("fetch from {} failed (attempt {}), retrying within the {} ms left: {}", ref, attempt,
+                        left.toMillis(), e.getMessage());
+                LockSupport.parkNanos(RETRY_PAUSE.toNanos());
+                maxWait = left.minus(RETRY_PAUSE);
+            }
+        }
+    }
+
+    private List<Delivery> fetchOnce(ConsumerRef ref, int maxMessages, Duration maxWait) {
         if (connection.getStatus() != Connection.Status.CONNECTED) {
             // a pull sent now would be buffered and answered after the reconnect into a fetch that
             // has given up: the messages would burn a delivery attempt each

@@ -2,13 +2,10 @@ package dev.agentkit.nats.kv;
 
 import dev.agentkit.core.store.ProcessedStore;
 import dev.agentkit.core.time.AgentClock;
-import dev.agentkit.nats.NatsFailures;
 import io.nats.client.Connection;
-import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.StorageType;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -19,7 +16,9 @@ import java.time.Duration;
  *
  * <p>Made by applications for {@code AgentRuntime.builder(broker).processedStore(..)}. The
  * bucket (default {@value #DEFAULT_BUCKET}) is created on first use; give it a time to live to
- * forget old items.
+ * forget old items. A transient failure (a lost server, a failover on a cluster) is retried for up
+ * to 15 s, logged, before it is reported: a lost mark would let an applied item be
+ * applied again.
  */
 public final class KvProcessedStore implements ProcessedStore {
     /** The bucket used when none is named. */
@@ -45,8 +44,16 @@ public final class KvProcessedStore implements ProcessedStore {
      * ever), stamped by {@code clock}.
      */
     public static KvProcessedStore open(Connection nc, String bucket, Duration ttl, AgentClock clock) {
+        return open(nc, bucket, ttl, clock, 1);
+    }
+
+    /**
+     * As {@link #open(Connection, String, Duration, AgentClock)}, a bucket created with
+     * {@code replicas} copies (3 on a cluster, so the marks survive a lost server).
+     */
+    public static KvProcessedStore open(Connection nc, String bucket, Duration ttl, AgentClock clock, int replicas) {
         KeyValueConfiguration.Builder config = KeyValueConfiguration.builder().name(bucket)
-                .maxHistoryPerKey(1).storageType(StorageType.File);
+                .maxHistoryPerKey(1).storageType(StorageType.File).replicas(replicas);
         if (!ttl.isZero()) {
             config.ttl(ttl);
         }
@@ -55,20 +62,14 @@ public final class KvProcessedStore implements ProcessedStore {
 
     @Override
     public boolean isProcessed(String key) {
-        try {
-            return kv.get(KvKeys.encode(key)) != null;
-        } catch (IOException | JetStreamApiException e) {
-            throw NatsFailures.wrap("read processed mark " + key + " in KV bucket " + bucket, e);
-        }
+        return KvRetry.call("read processed mark " + key + " in KV bucket " + bucket,
+                () -> kv.get(KvKeys.encode(key)) != null);
     }
 
     @Override
     public void markProcessed(String key) {
-        try {
-            kv.put(KvKeys.encode(key), clock.now().toString().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException | JetStreamApiException e) {
-            throw NatsFailures.wrap("mark " + key + " processed in KV bucket " + bucket, e);
-        }
+        KvRetry.call("mark " + key + " processed in KV bucket " + bucket,
+                () -> kv.put(KvKeys.encode(key), clock.now().toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override

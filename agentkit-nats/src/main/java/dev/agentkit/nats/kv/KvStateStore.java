@@ -41,8 +41,13 @@ public final class KvStateStore implements StateStore {
 
     /** The store in {@code bucket}, created if missing. */
     public static KvStateStore open(Connection nc, String bucket) {
+        return open(nc, bucket, 1);
+    }
+
+    /** The store in {@code bucket}, created if missing with {@code replicas} copies (3 on a cluster). */
+    public static KvStateStore open(Connection nc, String bucket, int replicas) {
         return new KvStateStore(KvBucket.open(nc, KeyValueConfiguration.builder().name(bucket)
-                .maxHistoryPerKey(HISTORY).storageType(StorageType.File).build()));
+                .maxHistoryPerKey(HISTORY).storageType(StorageType.File).replicas(replicas).build()));
     }
 
     @Override
