@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Retries a KV operation whose failure is transient (a lost server, a bucket leader being
  * elected on a cluster) until a bounded deadline, logging each retry; a lasting or permanent
  * failure becomes a {@link BrokerException}. Used by {@link KvProcessedStore}, where a mark lost
- * to a failover would let an applied item be applied again.
+ * to a failover would let an applied item be applied again, and {@link KvStateStore}, so a turn
+ * waits out a failover instead of failing.
  */
 final class KvRetry {
     private static final Logger log = LoggerFactory.getLogger(KvRetry.class);

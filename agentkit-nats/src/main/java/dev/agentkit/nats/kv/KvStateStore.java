@@ -1,14 +1,11 @@
 package dev.agentkit.nats.kv;
 
 import dev.agentkit.core.store.StateStore;
-import dev.agentkit.nats.NatsFailures;
 import io.nats.client.Connection;
-import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.StorageType;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -18,7 +15,8 @@ import java.util.Optional;
  *
  * <p>Made by applications for {@code AgentRuntime.builder(broker).stateStore(..)}. The bucket
  * (default {@value #DEFAULT_BUCKET}) is created on first use and keeps {@value #HISTORY} values
- * per key, so a bad write can be looked up with {@code nats kv history}.
+ * per key, so a bad write can be looked up with {@code nats kv history}. A transient failure (a
+ * lost server, a failover on a cluster) is retried, logged, for up to 15 s before it is reported.
  */
 public final class KvStateStore implements StateStore {
     /** The bucket used when none is named. */
@@ -52,34 +50,26 @@ public final class KvStateStore implements StateStore {
 
     @Override
     public Optional<String> get(String key) {
-        try {
-            KeyValueEntry e = kv.get(KvKeys.encode(key));
-            if (e == null) {
-                return Optional.empty();
-            }
-            byte[] value = e.getValue();
-            return Optional.of(value == null ? "" : new String(value, StandardCharsets.UTF_8));
-        } catch (IOException | JetStreamApiException e) {
-            throw NatsFailures.wrap("read state " + key + " from KV bucket " + bucket, e);
+        KeyValueEntry e = KvRetry.call("read state " + key + " from KV bucket " + bucket, () -> kv.get(KvKeys.encode(key)));
+        if (e == null) {
+            return Optional.empty();
         }
+        byte[] value = e.getValue();
+        return Optional.of(value == null ? "" : new String(value, StandardCharsets.UTF_8));
     }
 
     @Override
     public void put(String key, String value) {
-        try {
-            kv.put(KvKeys.encode(key), value.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException | JetStreamApiException e) {
-            throw NatsFailures.wrap("write state " + key + " to KV bucket " + bucket, e);
-        }
+        KvRetry.call("write state " + key + " to KV bucket " + bucket,
+                () -> kv.put(KvKeys.encode(key), value.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
     public void delete(String key) {
-        try {
+        KvRetry.call("delete state " + key + " from KV bucket " + bucket, () -> {
             kv.delete(KvKeys.encode(key));
-        } catch (IOException | JetStreamApiException e) {
-            throw NatsFailures.wrap("delete state " + key + " from KV bucket " + bucket, e);
-        }
+            return null;
+        });
     }
 
     @Override
