@@ -9,39 +9,43 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * How many servers the connected NATS deployment has, as far as the server's greeting tells
- * (1 without a cluster; the advertised client URLs of a cluster), and the error for a stream that
- * asks for more replicas than that. Used by {@link JetStreamProvisioner} so that a replica count
- * the cluster cannot hold fails with a message naming the stream, the count and the cluster size,
- * never a raw jnats error.
+ * How many servers the connected NATS deployment has, as far as the server's greeting tells (1
+ * without a cluster; for a cluster the advertised client URLs, which count only the servers up
+ * now), and the error for a stream that asks for more replicas than that. Used by
+ * {@link JetStreamProvisioner} so that a replica count the deployment cannot hold fails with a
+ * message naming the stream, the count and the cluster size, never a raw jnats error.
+ *
+ * @param clustered whether the server is part of a cluster
+ * @param servers   the number of servers, when known
  */
-final class ClusterSize {
+record ClusterSize(boolean clustered, OptionalInt servers) {
     /** JetStream API errors a placement the cluster cannot hold comes back with. */
     private static final Set<Integer> PLACEMENT_ERRORS = Set.of(
             10005, // no suitable peers for placement
             10023, // insufficient resources
             10074); // replicas > 1 not supported in non-clustered mode
 
-    private ClusterSize() {
-    }
-
-    /** The number of servers, when the greeting tells it; empty for a cluster that advertises no URLs. */
-    static OptionalInt of(Connection connection) {
+    /** What the greeting of {@code connection}'s current server tells. */
+    static ClusterSize of(Connection connection) {
         ServerInfo info = connection.getServerInfo();
         if (info == null) {
-            return OptionalInt.empty();
+            return new ClusterSize(true, OptionalInt.empty());
         }
         if (info.getCluster() == null || info.getCluster().isBlank()) {
-            return OptionalInt.of(1);
+            return new ClusterSize(false, OptionalInt.of(1));
         }
         int advertised = info.getConnectURLs() == null ? 0 : info.getConnectURLs().size();
-        return advertised > 0 ? OptionalInt.of(advertised) : OptionalInt.empty();
+        return new ClusterSize(true, advertised > 0 ? OptionalInt.of(advertised) : OptionalInt.empty());
     }
 
-    /** Fails when {@code spec} asks for more replicas than a known cluster size. */
-    static void check(StreamSpec spec, OptionalInt size) {
-        if (size.isPresent() && spec.replicas() > size.getAsInt()) {
-            throw tooFew(spec, describe(size), null);
+    /**
+     * Fails when {@code spec} asks a single server for more than one replica. A cluster is not
+     * checked up front: its advertised URLs shrink while a node is down, and an existing R3
+     * stream must still be ensured then; the server's own refusal is interpreted instead.
+     */
+    void check(StreamSpec spec) {
+        if (!clustered && spec.replicas() > 1) {
+            throw tooFew(spec, null);
         }
     }
 
@@ -50,15 +54,12 @@ final class ClusterSize {
         return spec.replicas() > 1 && PLACEMENT_ERRORS.contains(e.getApiErrorCode());
     }
 
-    /** The error for {@code spec} on a cluster of {@code size}. */
-    static BrokerException tooFew(StreamSpec spec, String size, Exception cause) {
+    /** The error for {@code spec} on this deployment, caused by {@code cause} (may be null). */
+    BrokerException tooFew(StreamSpec spec, Exception cause) {
+        String size = servers.isPresent() ? String.valueOf(servers.getAsInt()) : "unknown";
         return new BrokerException("stream " + spec.name() + " asks for " + spec.replicas()
                 + " replicas, but the NATS cluster size is " + size
-                + " (a stream cannot have more replicas than there are JetStream servers)", false, cause);
-    }
-
-    /** The size for a message: the number, or "unknown". */
-    static String describe(OptionalInt size) {
-        return size.isPresent() ? String.valueOf(size.getAsInt()) : "unknown";
+                + (clustered ? " (servers up now)" : " (a single server)")
+                + ": a stream cannot have more replicas than there are JetStream servers", false, cause);
     }
 }

@@ -129,7 +129,7 @@ public final class JetStreamBroker implements Broker {
             PublishAck ack = js.publish(subject, NatsHeaders.toNats(envelope.headers()), envelope.body(), options.build());
             return new PublishResult(ack.getStream(), ack.getSeqno(), ack.isDuplicate());
         } catch (IOException e) {
-            if (isNoResponders(e)) {
+            if (isNoResponders(e) && noStreamCaptures(subject)) {
                 throw new BrokerException("no stream captures subject " + subject, false, e);
             }
             throw NatsFailures.wrap("publish to " + subject, e);
@@ -260,6 +260,19 @@ public final class JetStreamBroker implements Broker {
             return new BrokerException("stream " + ref.stream() + " does not exist", false, e);
         }
         return NatsFailures.wrap(action, e);
+    }
+
+    /**
+     * Whether no stream captures {@code subject}: a 503 also answers a publish while a stream's
+     * leader is being elected on a cluster, which is transient.
+     */
+    private boolean noStreamCaptures(String subject) {
+        try {
+            return jsm.getStreamNames(subject).isEmpty();
+        } catch (IOException | JetStreamApiException e) {
+            log.debug("could not tell whether a stream captures {}: {}", subject, e.toString());
+            return false;
+        }
     }
 
     private boolean isNoResponders(IOException e) {

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,16 +35,16 @@ final class JetStreamProvisioner {
     private static final Logger log = LoggerFactory.getLogger(JetStreamProvisioner.class);
 
     private final JetStreamManagement jsm;
-    private final Supplier<OptionalInt> clusterSize;
+    private final Supplier<ClusterSize> clusterSize;
 
     /** {@code clusterSize} tells how many servers can hold replicas, when known. */
-    JetStreamProvisioner(JetStreamManagement jsm, Supplier<OptionalInt> clusterSize) {
+    JetStreamProvisioner(JetStreamManagement jsm, Supplier<ClusterSize> clusterSize) {
         this.jsm = jsm;
         this.clusterSize = clusterSize;
     }
 
     void ensureStream(StreamSpec spec) {
-        ClusterSize.check(spec, clusterSize.get());
+        clusterSize.get().check(spec);
         Optional<StreamConfiguration> existing = existing(spec.name());
         try {
             if (existing.isEmpty()) {
@@ -67,7 +66,7 @@ final class JetStreamProvisioner {
                 throw overlap(spec);
             }
             if (ClusterSize.isPlacementFailure(spec, e)) {
-                throw ClusterSize.tooFew(spec, ClusterSize.describe(clusterSize.get()), e);
+                throw clusterSize.get().tooFew(spec, e);
             }
             throw NatsFailures.wrap("ensure stream " + spec.name(), e);
         } catch (IOException e) {
