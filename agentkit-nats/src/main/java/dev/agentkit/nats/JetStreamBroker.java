@@ -71,6 +71,7 @@ public final class JetStreamBroker implements Broker {
     private final JetStream js;
     private final JetStreamManagement jsm;
     private final JetStreamProvisioner provisioner;
+    private final FailoverCheck failover;
     private final Map<ConsumerRef, ConsumerContext> contexts = new ConcurrentHashMap<>();
 
     /** A broker over an open connection that the caller keeps and closes. */
@@ -84,6 +85,7 @@ public final class JetStreamBroker implements Broker {
         try {
             this.js = connection.jetStream();
             this.jsm = connection.jetStreamManagement();
+            this.failover = new FailoverCheck(connection);
         } catch (IOException e) {
             throw NatsFailures.wrap("open JetStream on " + connection.getConnectedUrl(), e);
         }
@@ -129,7 +131,7 @@ public final class JetStreamBroker implements Broker {
             PublishAck ack = js.publish(subject, NatsHeaders.toNats(envelope.headers()), envelope.body(), options.build());
             return new PublishResult(ack.getStream(), ack.getSeqno(), ack.isDuplicate());
         } catch (IOException e) {
-            if (isNoResponders(e) && noStreamCaptures(subject)) {
+            if (isNoResponders(e) && failover.noStreamCaptures(subject)) {
                 throw new BrokerException("no stream captures subject " + subject, false, e);
             }
             throw NatsFailures.wrap("publish to " + subject, e);
@@ -156,7 +158,7 @@ public final class JetStreamBroker implements Broker {
                     throw e;
                 }
                 // a lost server or a leader election on a cluster: try again within the caller's wait
-                log.warn("fetch from {} failed (attempt {}), retrying within the {} ms left: {}", ref, attempt,
+                log.debug("fetch from {} failed (attempt {}), retrying within the {} ms left: {}", ref, attempt,
                         left.toMillis(), e.getMessage());
                 LockSupport.parkNanos(RETRY_PAUSE.toNanos());
                 maxWait = left.minus(RETRY_PAUSE);
@@ -184,6 +186,10 @@ public final class JetStreamBroker implements Broker {
                 if (m.isJetStream()) {
                     got.add(new JetStreamDelivery(m));
                 }
+            }
+            if (got.isEmpty() && failover.consumerIsLeaderless(ref)) {
+                throw new BrokerException("fetch from " + ref + ": the consumer has no leader now (a failover on the"
+                        + " cluster); its messages wait for the new leader", true);
             }
             return got;
         } catch (JetStreamApiException | IOException | JetStreamStatusCheckedException | InterruptedException e) {
@@ -260,19 +266,6 @@ public final class JetStreamBroker implements Broker {
             return new BrokerException("stream " + ref.stream() + " does not exist", false, e);
         }
         return NatsFailures.wrap(action, e);
-    }
-
-    /**
-     * Whether no stream captures {@code subject}: a 503 also answers a publish while a stream's
-     * leader is being elected on a cluster, which is transient.
-     */
-    private boolean noStreamCaptures(String subject) {
-        try {
-            return jsm.getStreamNames(subject).isEmpty();
-        } catch (IOException | JetStreamApiException e) {
-            log.debug("could not tell whether a stream captures {}: {}", subject, e.toString());
-            return false;
-        }
     }
 
     private boolean isNoResponders(IOException e) {

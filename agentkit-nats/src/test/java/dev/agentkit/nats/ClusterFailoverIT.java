@@ -10,7 +10,9 @@ import dev.agentkit.core.topology.Topology;
 import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.core.turn.AgentRuntime;
 import dev.agentkit.core.turn.Outcome;
+import dev.agentkit.core.turn.StopReason;
 import dev.agentkit.core.turn.TurnBudget;
+import dev.agentkit.core.turn.TurnReport;
 import dev.agentkit.nats.connect.NatsConnectionConfig;
 import dev.agentkit.nats.kv.KvProcessedStore;
 import dev.agentkit.nats.kv.KvStateStore;
@@ -26,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +60,8 @@ class ClusterFailoverIT {
     private static NatsCluster cluster;
     private final List<AutoCloseable> opened = new ArrayList<>();
     private final Map<String, Integer> applied = new ConcurrentHashMap<>();
+    /** Items the turns counted as failed or dead-lettered: a failover must never be the item's fault. */
+    private final AtomicInteger failedItems = new AtomicInteger();
 
     @BeforeAll
     static void startCluster() {
@@ -156,6 +161,7 @@ class ClusterFailoverIT {
         }
         assertThat(applied).hasSize(ITEMS);
         assertThat(appliedTwice()).as("items applied more than once").isEmpty();
+        assertThat(failedItems).as("items counted as failed").hasValue(0);
         assertNothingLeft(admin);
     }
 
@@ -173,7 +179,11 @@ class ClusterFailoverIT {
     private void turnsUntilDrained(TestAgent agent, JetStreamBroker admin, long deadline) {
         while (System.nanoTime() < deadline) {
             try {
-                agent.runTurn();
+                TurnReport report = agent.runTurn();
+                failedItems.addAndGet(report.failed() + report.deadLettered());
+                if (report.stopReason() == StopReason.BROKER_FAILURE) {
+                    log.info("{}: a turn ended with a broker failure after {} items", agent.config().name(), report.done());
+                }
                 if (applied.size() == ITEMS && admin.status(WORK).equals(new ConsumerStatus(0, 0))) {
                     return;
                 }

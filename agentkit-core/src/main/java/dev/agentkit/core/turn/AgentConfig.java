@@ -22,10 +22,16 @@ import java.util.regex.Pattern;
  * @param blockedDelay  redelivery delay of a blocked item
  * @param leaseTtl      how long a turn lease lasts if its holder dies
  * @param usageBudget   what the agent may spend on language models per period
+ * @param brokerRetry   how long, in all, one turn retries broker reads that fail transiently (a
+ *                      lost server, a stream or consumer leader being elected on a cluster) before
+ *                      it ends with {@link StopReason#BROKER_FAILURE}; never past the turn's deadline
  */
 public record AgentConfig(String name, String role, String room, String alertsRoom, TurnBudget budget,
                           int fetchBatch, Duration failureDelay, Duration blockedDelay, Duration leaseTtl,
-                          UsageBudget usageBudget) {
+                          UsageBudget usageBudget, Duration brokerRetry) {
+    /** The default {@link #brokerRetry}: longer than a JetStream leader election takes. */
+    public static final Duration DEFAULT_BROKER_RETRY = Duration.ofSeconds(15);
+
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
 
     public AgentConfig {
@@ -41,13 +47,16 @@ public record AgentConfig(String name, String role, String room, String alertsRo
         requirePositive("blockedDelay of " + name, blockedDelay);
         requirePositive("leaseTtl of " + name, leaseTtl);
         Objects.requireNonNull(usageBudget, "usageBudget");
+        if (brokerRetry == null || brokerRetry.isNegative()) {
+            throw new IllegalArgumentException("brokerRetry of " + name + " must be zero or positive, was " + brokerRetry);
+        }
     }
 
     /** A configuration without a usage budget. */
     public AgentConfig(String name, String role, String room, String alertsRoom, TurnBudget budget, int fetchBatch,
                        Duration failureDelay, Duration blockedDelay, Duration leaseTtl) {
         this(name, role, room, alertsRoom, budget, fetchBatch, failureDelay, blockedDelay, leaseTtl,
-                UsageBudget.UNLIMITED);
+                UsageBudget.UNLIMITED, DEFAULT_BROKER_RETRY);
     }
 
     private static void requireName(String what, String value) {
@@ -80,6 +89,7 @@ public record AgentConfig(String name, String role, String room, String alertsRo
         private Duration blockedDelay = Duration.ofMinutes(30);
         private Duration leaseTtl;
         private UsageBudget usageBudget = UsageBudget.UNLIMITED;
+        private Duration brokerRetry = DEFAULT_BROKER_RETRY;
 
         private Builder(String name) {
             this.name = name;
@@ -132,12 +142,21 @@ public record AgentConfig(String name, String role, String room, String alertsRo
             return this;
         }
 
+        /**
+         * How long one turn retries broker reads that fail transiently, in all; 15 s by default,
+         * zero to give up at the first failure.
+         */
+        public Builder brokerRetry(Duration d) {
+            this.brokerRetry = d;
+            return this;
+        }
+
         public AgentConfig build() {
             Duration ttl = leaseTtl != null ? leaseTtl
                     : (budget != null && budget.hasDeadline() ? budget.maxDuration() : Duration.ofMinutes(30))
                     .plusMinutes(5);
             return new AgentConfig(name, role == null ? name : role, room == null ? Rooms.GENERAL : room,
-                    alertsRoom, budget, fetchBatch, failureDelay, blockedDelay, ttl, usageBudget);
+                    alertsRoom, budget, fetchBatch, failureDelay, blockedDelay, ttl, usageBudget, brokerRetry);
         }
     }
 }

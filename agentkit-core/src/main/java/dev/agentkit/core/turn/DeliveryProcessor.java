@@ -1,5 +1,6 @@
 package dev.agentkit.core.turn;
 
+import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.Delivery;
 import dev.agentkit.core.budget.QuotaExceededException;
 import dev.agentkit.core.message.PoisonMessageException;
@@ -17,7 +18,9 @@ import org.slf4j.MDC;
  * are dead-lettered and terminated, failures on the last allowed delivery too, everything else
  * is acked or nak'ed with a delay. Every new dead letter is escalated once to the alerts room. A
  * {@link QuotaExceededException} defers the item until the quota resets and stops the turn's
- * pulling, without counting as a failure. While the handler runs, a timer marks the delivery in
+ * pulling, without counting as a failure. A transient {@link BrokerException} from the handler or
+ * the completion (a lost server, a failover on a cluster) is thrown on with the item unsettled: it
+ * is redelivered after its ack wait, never counted as its failure nor dead-lettered for it. While the handler runs, a timer marks the delivery in
  * progress at a third of the ack wait, so long work is not redelivered elsewhere.
  */
 final class DeliveryProcessor {
@@ -29,7 +32,10 @@ final class DeliveryProcessor {
         Outcome handle(Delivery delivery) throws Exception;
     }
 
-    /** Called after a done outcome and before the ack; a failure here retries the item. */
+    /**
+     * Called after a done outcome and before the ack; a failure here retries the item, except a
+     * transient {@link BrokerException}, which is thrown on with the item left unsettled.
+     */
     @FunctionalInterface
     interface Completion {
         void complete();
@@ -94,16 +100,35 @@ final class DeliveryProcessor {
             return outcome;
         } catch (QuotaExceededException e) {
             throw e;
+        } catch (BrokerException e) {
+            if (e.isTransient()) {
+                throw unsettled(d, e);
+            }
+            return failed(d, e, tally);
         } catch (PoisonMessageException e) {
             return Outcome.reject("poison: " + e.getMessage());
         } catch (Exception e) {
-            tally.failed++;
-            log.warn("{} failed on delivery {} of {}: {}", config.name(), d.deliveryCount(), d.subject(), e.toString());
-            log.debug("{}'s failure on {}", config.name(), d.subject(), e);
-            return Outcome.retry(config.failureDelay(), "failed: " + e);
+            return failed(d, e, tally);
         } finally {
             heartbeat.release(d);
         }
+    }
+
+    private Outcome failed(Delivery d, Exception e, TurnTally tally) {
+        tally.failed++;
+        log.warn("{} failed on delivery {} of {}: {}", config.name(), d.deliveryCount(), d.subject(), e.toString());
+        log.debug("{}'s failure on {}", config.name(), d.subject(), e);
+        return Outcome.retry(config.failureDelay(), "failed: " + e);
+    }
+
+    /**
+     * A transient broker failure (a lost server, a failover) is not the item's: it is left
+     * unsettled, to be redelivered after its ack wait, where the processed mark skips what was done.
+     */
+    private BrokerException unsettled(Delivery d, BrokerException e) {
+        log.warn("{} leaves {} unacked for redelivery: the broker failed transiently ({})", config.name(),
+                describe(d), e.getMessage());
+        return e;
     }
 
     private Settled settle(Delivery d, ConsumerSpec consumer, Outcome outcome, Completion completion, TurnTally tally) {
@@ -123,6 +148,9 @@ final class DeliveryProcessor {
         try {
             completion.complete();
         } catch (RuntimeException e) {
+            if (e instanceof BrokerException b && b.isTransient()) {
+                throw unsettled(d, b);
+            }
             tally.failed++;
             return settle(d, consumer, Outcome.retry(config.failureDelay(), "completion failed: " + e), () -> { }, tally);
         }

@@ -6,7 +6,6 @@ import dev.agentkit.core.broker.Delivery;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.message.Headers;
 import dev.agentkit.core.topology.ConsumerSpec;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -80,8 +79,7 @@ final class MessageStep {
         int seen = 0;
         try {
             while (seen < MAX_PER_CONSUMER && !turn.budget.stopped()) {
-                List<Delivery> batch = agent.runtime().broker().fetch(ref, Math.min(BATCH, MAX_PER_CONSUMER - seen),
-                        Duration.ZERO);
+                List<Delivery> batch = turn.fetches.fetch(ref, Math.min(BATCH, MAX_PER_CONSUMER - seen));
                 if (batch.isEmpty()) {
                     return;
                 }

@@ -16,6 +16,7 @@ final class Turn {
     final Listeners listeners;
     int posts;
     final Heartbeat heartbeat;
+    final FetchRetry fetches;
 
     Turn(String id, AgentConfig config, AgentRuntime runtime, AgentState state, AgentConsumers consumers) {
         this.id = id;
@@ -26,6 +27,7 @@ final class Turn {
         this.budget = new BudgetGuard(config, state, runtime.clock(), tally);
         this.listeners = new Listeners(runtime.listeners());
         this.heartbeat = new Heartbeat(runtime.clock());
+        this.fetches = new FetchRetry(runtime.broker(), config.name(), config.brokerRetry());
         DeadLetters dead = new DeadLetters(runtime.broker(), runtime.topology().deadLetterSubject(config.name()),
                 config.name(), new DeadLetterIndex(runtime.state()));
         this.processor = new DeliveryProcessor(config, heartbeat, dead, chat,

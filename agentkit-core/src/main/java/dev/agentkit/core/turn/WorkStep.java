@@ -1,6 +1,5 @@
 package dev.agentkit.core.turn;
 
-import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.Delivery;
@@ -15,7 +14,8 @@ import org.slf4j.MDC;
 
 /**
  * Step 5 of the turn: pulls work within the budgets and processes each item once. Fetches never
- * wait (an empty queue ends the step at once) and never take more than the budgets allow: the
+ * wait (an empty queue ends the step at once) unless the broker failed transiently, when they are
+ * retried within the turn's {@link AgentConfig#brokerRetry()}; they never take more than the budgets allow: the
  * item count, the wall time, and the usage budget and provider quota, checked before every fetch,
  * so a spent budget burns no delivery attempt. Under a deadline or a usage budget it fetches one
  * item at a time. Each item is reported to the turn listeners.
@@ -31,7 +31,6 @@ final class WorkStep {
 
     void run(Turn turn) {
         AgentConfig config = agent.config();
-        Broker broker = agent.runtime().broker();
         ConsumerSpec spec = turn.consumers.work();
         ConsumerRef ref = ConsumerRef.of(spec);
         TurnBudget budget = config.budget();
@@ -52,9 +51,12 @@ final class WorkStep {
                 return;
             }
             int want = oneByOne ? 1 : Math.min(left, config.fetchBatch());
+            if (budget.hasDeadline()) {
+                turn.fetches.atMost(Duration.between(agent.clock().now(), deadline));
+            }
             List<Delivery> batch;
             try {
-                batch = broker.fetch(ref, want, Duration.ZERO);
+                batch = turn.fetches.fetch(ref, want);
             } catch (BrokerException e) {
                 log.warn("{} could not fetch work from {}: {}", config.name(), ref, e.getMessage());
                 tally.stopReason = StopReason.BROKER_FAILURE;
@@ -70,7 +72,7 @@ final class WorkStep {
                     processOne(turn, spec, d);
                 }
             } catch (BrokerException e) {
-                log.warn("{} lost the broker mid-batch; unsettled items will be redelivered: {}",
+                log.warn("{} lost the broker mid-batch; unsettled items will be redelivered, repeats skipped: {}",
                         config.name(), e.getMessage());
                 tally.stopReason = StopReason.BROKER_FAILURE;
                 return;

@@ -39,7 +39,8 @@ final class KvRetry {
             try {
                 T result = call.run();
                 if (attempt > 1) {
-                    log.info("{} succeeded on attempt {}", action, attempt);
+                    log.info("{} succeeded on attempt {}, after {} ms", action, attempt,
+                            Duration.ofNanos(System.nanoTime() - deadline + BOUND.toNanos()).toMillis());
                 }
                 return result;
             } catch (IOException | JetStreamApiException | IllegalStateException e) {
@@ -47,7 +48,12 @@ final class KvRetry {
                 if (!failure.isTransient() || System.nanoTime() - deadline > 0) {
                     throw failure;
                 }
-                log.warn("{} failed (attempt {}, transient: {}); retrying", action, attempt, failure.getMessage());
+                if (attempt == 1) {
+                    log.warn("{} failed transiently, retrying for up to {} s: {}", action, BOUND.toSeconds(),
+                            failure.getMessage());
+                } else {
+                    log.debug("{} failed (attempt {}): {}", action, attempt, failure.getMessage());
+                }
                 attempt++;
                 LockSupport.parkNanos(PAUSE_NANOS);
             }

@@ -1,0 +1,150 @@
+package dev.agentkit.testing.turn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentkit.core.broker.BrokerException;
+import dev.agentkit.core.broker.ConsumerRef;
+import dev.agentkit.core.store.InMemoryProcessedStore;
+import dev.agentkit.core.store.ProcessedStore;
+import dev.agentkit.core.topology.ConsumerSpec;
+import dev.agentkit.core.turn.AgentConfig;
+import dev.agentkit.core.turn.AgentRuntime;
+import dev.agentkit.core.turn.StopReason;
+import dev.agentkit.core.turn.TurnReport;
+import dev.agentkit.testing.AgentTestKit;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A broker failing transiently during a turn (a failover on a cluster, a lost server): fetches are
+ * retried within the turn's bound, and an item the broker failed for is left to be redelivered,
+ * never counted as its own failure nor dead-lettered.
+ */
+class TurnFailoverTest {
+    private final AgentTestKit kit = AgentTestKit.create();
+    private final FlakyBroker broker = new FlakyBroker(kit.broker());
+    private final ConsumerSpec work = kit.topology().consumersFor("roy", "backend").work();
+    private final FlakyStore processed = new FlakyStore();
+
+    @AfterEach
+    void close() {
+        kit.close();
+    }
+
+    private ScriptedAgent roy(Duration brokerRetry) {
+        kit.provision("roy", "backend");
+        AgentRuntime runtime = AgentRuntime.builder(broker).clock(kit.clock()).topology(kit.topology())
+                .processedStore(processed).stateStore(kit.stateStore()).team(kit.team()).control(kit.control())
+                .build();
+        return new ScriptedAgent(AgentConfig.builder("roy").role("backend").brokerRetry(brokerRetry).build(), runtime);
+    }
+
+    @Test
+    void transientFetchFailuresAreRetriedWithinTheTurnAndTheWorkIsDone() {
+        ScriptedAgent roy = roy(Duration.ofSeconds(10));
+        kit.publishWork("backend", Map.of("id", "REQ-1"));
+        broker.failFetches(ConsumerRef.of(work), 3);
+
+        TurnReport report = roy.runTurn();
+
+        assertThat(report.done()).isEqualTo(1);
+        assertThat(report.failed()).isZero();
+        assertThat(report.stopReason()).isEqualTo(StopReason.QUEUE_EMPTY);
+        assertThat(broker.fetchWaits).as("the first fetch does not wait; retries let the broker wait")
+                .startsWith(Duration.ZERO).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(broker.fetchWaits.get(1)).isPositive();
+        assertThat(kit.acked("REQ-1")).isTrue();
+    }
+
+    @Test
+    void aFailureThatOutlastsTheBoundEndsTheTurnWithABrokerFailureAndNothingFetched() {
+        ScriptedAgent roy = roy(Duration.ofMillis(300));
+        kit.publishWork("backend", Map.of("id", "REQ-1"));
+        broker.failFetches(ConsumerRef.of(work), Integer.MAX_VALUE);
+
+        TurnReport report = roy.runTurn();
+
+        assertThat(report.stopReason()).isEqualTo(StopReason.BROKER_FAILURE);
+        assertThat(report.pulled()).isZero();
+        assertThat(broker.fetchWaits).as("retried, within 300 ms").hasSizeBetween(2, 5);
+    }
+
+    @Test
+    void aPermanentFetchFailureIsNotRetried() {
+        ScriptedAgent roy = roy(Duration.ofSeconds(10));
+        broker.failFetches(ConsumerRef.of(work), 1).permanently();
+
+        assertThat(roy.runTurn().stopReason()).isEqualTo(StopReason.BROKER_FAILURE);
+        assertThat(broker.fetchWaits).hasSize(1);
+    }
+
+    @Test
+    void aZeroBoundGivesUpAtTheFirstFailure() {
+        ScriptedAgent roy = roy(Duration.ZERO);
+        broker.failFetches(ConsumerRef.of(work), 1);
+
+        assertThat(roy.runTurn().stopReason()).isEqualTo(StopReason.BROKER_FAILURE);
+        assertThat(broker.fetchWaits).hasSize(1);
+    }
+
+    @Test
+    void anItemWhoseProcessedMarkFailsTransientlyIsLeftForRedeliveryNotFailedAndAppliedOnce() {
+        ScriptedAgent roy = roy(Duration.ofSeconds(10));
+        kit.publishWork("backend", Map.of("id", "REQ-1"));
+        processed.failMarks = 1;
+
+        TurnReport first = roy.runTurn();
+
+        assertThat(first.stopReason()).isEqualTo(StopReason.BROKER_FAILURE);
+        assertThat(first.failed()).as("the broker's failure, not the item's").isZero();
+        assertThat(kit.acked("REQ-1")).isFalse();
+        assertThat(kit.nakCount("REQ-1")).isZero();
+
+        kit.advance(work.ackWait());
+        TurnReport second = roy.runTurn();
+        assertThat(second.done()).isEqualTo(1);
+        assertThat(kit.acked("REQ-1")).isTrue();
+        assertThat(kit.deadLetters("roy")).isEmpty();
+    }
+
+    @Test
+    void aTransientBrokerFailureInTheWorkOnTheLastDeliveryIsNotDeadLettered() {
+        ScriptedAgent roy = roy(Duration.ofSeconds(10));
+        roy.work = (self, item) -> {
+            throw new BrokerException("state store: no leader (a test failover)", true);
+        };
+        kit.publishWork("backend", Map.of("id", "REQ-1"));
+
+        for (int delivery = 1; delivery <= work.maxDeliver(); delivery++) {
+            TurnReport report = roy.runTurn();
+            assertThat(report.failed()).isZero();
+            assertThat(report.deadLettered()).isZero();
+            kit.advance(work.ackWait());
+        }
+
+        assertThat(roy.worked).extracting(i -> i.deliveryCount()).containsExactly(1, 2, 3);
+        assertThat(kit.deadLetters("roy")).as("a failover is not the item's fault").isEmpty();
+    }
+
+    /** A processed store whose next marks fail as a KV store does while its leader is elected. */
+    private static final class FlakyStore implements ProcessedStore {
+        private final InMemoryProcessedStore marks = new InMemoryProcessedStore();
+        int failMarks;
+
+        @Override
+        public boolean isProcessed(String key) {
+            return marks.isProcessed(key);
+        }
+
+        @Override
+        public void markProcessed(String key) {
+            if (failMarks > 0) {
+                failMarks--;
+                throw new BrokerException("mark " + key + ": 503 No Responders (a test failover)", true);
+            }
+            marks.markProcessed(key);
+        }
+    }
+}
