@@ -38,7 +38,7 @@ final class KvLeases {
     private final AgentClock clock;
     private final boolean perKeyTtl;
 
-    KvLeases(Connection nc, String bucket, AgentClock clock, LeaseExpiry expiry) {
+    KvLeases(Connection nc, String bucket, AgentClock clock, LeaseExpiry expiry, int replicas) {
         boolean serverTtl = expiry != LeaseExpiry.STORED_EXPIRY
                 && nc.getServerInfo().isSameOrNewerThanVersion("2.11.0");
         if (expiry == LeaseExpiry.PER_KEY_TTL && !serverTtl) {
@@ -46,7 +46,7 @@ final class KvLeases {
                     + nc.getServerInfo().getVersion() + " (use LeaseExpiry.AUTO or STORED_EXPIRY)");
         }
         KeyValueConfiguration.Builder config = KeyValueConfiguration.builder().name(bucket)
-                .maxHistoryPerKey(1).storageType(StorageType.File);
+                .maxHistoryPerKey(1).storageType(StorageType.File).replicas(replicas);
         if (serverTtl) {
             config.limitMarker(Duration.ofSeconds(1));
         }

@@ -45,10 +45,19 @@ public final class KvLock implements FileLock {
 
     /** Locks in {@code bucket} (created if missing) that expire after {@code maxAge}, timed by {@code clock}. */
     public static KvLock open(Connection nc, String bucket, Duration maxAge, AgentClock clock, LeaseExpiry expiry) {
+        return open(nc, bucket, maxAge, clock, expiry, 1);
+    }
+
+    /**
+     * As {@link #open(Connection, String, Duration, AgentClock, LeaseExpiry)}, a bucket created with
+     * {@code replicas} copies (3 on a cluster, so locks survive a lost server).
+     */
+    public static KvLock open(Connection nc, String bucket, Duration maxAge, AgentClock clock, LeaseExpiry expiry,
+                              int replicas) {
         if (maxAge == null || maxAge.isNegative() || maxAge.isZero()) {
             throw new IllegalArgumentException("lock maxAge must be positive, was " + maxAge);
         }
-        return new KvLock(new KvLeases(nc, bucket, clock, expiry), maxAge);
+        return new KvLock(new KvLeases(nc, bucket, clock, expiry, replicas), maxAge);
     }
 
     /**

@@ -40,8 +40,16 @@ public final class KvTurnLease implements TurnLease {
 
     /** The lease in {@code bucket} (created if missing), timed by {@code clock}. */
     public static KvTurnLease open(Connection nc, String bucket, AgentClock clock, LeaseExpiry expiry) {
+        return open(nc, bucket, clock, expiry, 1);
+    }
+
+    /**
+     * As {@link #open(Connection, String, AgentClock, LeaseExpiry)}, a bucket created with
+     * {@code replicas} copies (3 on a cluster, so leases survive a lost server).
+     */
+    public static KvTurnLease open(Connection nc, String bucket, AgentClock clock, LeaseExpiry expiry, int replicas) {
         String holder = "pid " + ProcessHandle.current().pid();
-        return new KvTurnLease(new KvLeases(nc, bucket, clock, expiry), holder);
+        return new KvTurnLease(new KvLeases(nc, bucket, clock, expiry, replicas), holder);
     }
 
     /** Whether leases also expire on the server by a per-key TTL (else by their stored expiry only). */

@@ -4,6 +4,7 @@ import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.store.InMemoryProcessedStore;
 import dev.agentkit.core.store.InMemoryStateStore;
 import dev.agentkit.core.time.AgentClock;
+import dev.agentkit.core.topology.Topology;
 import dev.agentkit.core.turn.AgentRuntime;
 import dev.agentkit.matrix.client.Secret;
 import dev.agentkit.nats.JetStreamBroker;
@@ -11,6 +12,8 @@ import dev.agentkit.nats.connect.NatsConnectionConfig;
 import dev.agentkit.nats.kv.KvProcessedStore;
 import dev.agentkit.nats.kv.KvStateStore;
 import dev.agentkit.nats.kv.KvTurnLease;
+import dev.agentkit.nats.kv.LeaseExpiry;
+import io.nats.client.Connection;
 import dev.agentkit.testing.VirtualClock;
 import dev.agentkit.testing.broker.InMemoryBroker;
 import java.net.URI;
@@ -70,10 +73,15 @@ public final class DemoWorld implements TeamWorld {
         if (options.nats().isPresent()) {
             JetStreamBroker broker = JetStreamBroker.connect(NatsConnectionConfig.builder()
                     .servers(List.of(options.nats().get().split(","))).build());
-            base = AgentRuntime.builder(broker).clock(clock).processedStore(KvProcessedStore.open(broker.connection()))
-                    .stateStore(KvStateStore.open(broker.connection())).lease(KvTurnLease.open(broker.connection()))
+            int replicas = options.replicas();
+            Connection nc = broker.connection();
+            base = AgentRuntime.builder(broker).clock(clock).topology(Topology.builder().replicas(replicas).build())
+                    .processedStore(KvProcessedStore.open(nc, KvProcessedStore.DEFAULT_BUCKET, Duration.ZERO, clock,
+                            replicas))
+                    .stateStore(KvStateStore.open(nc, KvStateStore.DEFAULT_BUCKET, replicas))
+                    .lease(KvTurnLease.open(nc, KvTurnLease.DEFAULT_BUCKET, clock, LeaseExpiry.AUTO, replicas))
                     .build();
-            description = "nats-server at " + options.nats().get();
+            description = "nats-server at " + options.nats().get() + (replicas > 1 ? ", " + replicas + " replicas" : "");
         } else {
             base = AgentRuntime.builder(new InMemoryBroker(clock)).clock(clock).build();
             description = "in-memory broker";
@@ -97,6 +105,11 @@ public final class DemoWorld implements TeamWorld {
     @Override
     public Broker broker() {
         return broker;
+    }
+
+    @Override
+    public Topology topology() {
+        return base.topology();
     }
 
     @Override

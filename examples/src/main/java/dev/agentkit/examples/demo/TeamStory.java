@@ -52,7 +52,7 @@ public final class TeamStory {
 
     /** Runs {@code periods} schedule periods of the story, reporting each turn to {@code onTurn}. */
     public StoryResult run(int periods, Consumer<TurnReport> onTurn) {
-        Topology topology = Topology.workshopDefault();
+        Topology topology = world.topology();
         world.broker().provision(topology, ROLES);
         ConsumerSpec integration = ConsumerSpec.of(Topology.INTEGRATION, "demo_observer");
         ConsumerSpec deadLetters = ConsumerSpec.of(Topology.DEAD_LETTER, "demo_observer");

@@ -2,6 +2,7 @@ package dev.agentkit.examples.demo;
 
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.time.AgentClock;
+import dev.agentkit.core.topology.Topology;
 import dev.agentkit.core.turn.AgentRuntime;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,11 @@ public interface TeamWorld extends AutoCloseable {
     String HUMAN = "douglas";
 
     Broker broker();
+
+    /** The streams and consumers the story provisions and its agents use. */
+    default Topology topology() {
+        return Topology.workshopDefault();
+    }
 
     AgentClock clock();
 
