@@ -5,6 +5,7 @@ import dev.agentkit.bench.nats.DrainBenchmark;
 import dev.agentkit.bench.nats.HeapDrainBenchmark;
 import dev.agentkit.bench.nats.IdleTurnBenchmark;
 import dev.agentkit.bench.nats.NatsBench;
+import dev.agentkit.bench.nats.ReplicaDrainBenchmark;
 import dev.agentkit.bench.nats.SharedConnectionBenchmark;
 import dev.agentkit.core.message.Json;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.util.Map;
 
 /**
  * Runs agentkit's benchmarks and prints one table; the same figures go to
- * {@code benchmarks/target/bench.json}. Started by {@code scripts/bench.sh [--quick] [--only=B1,B5,M]}.
+ * {@code benchmarks/target/bench.json}. Started by {@code scripts/bench.sh [--quick] [--only=B1,B7,M]}.
  */
 public final class BenchMain {
     private static List<String> only;
@@ -40,6 +41,7 @@ public final class BenchMain {
             measure(rows, "B5", quick, new HeapDrainBenchmark(nats));
             measure(rows, "B6", quick, new SharedConnectionBenchmark(nats));
         }
+        measure(rows, "B7", quick, new ReplicaDrainBenchmark()); // starts its own 3-node cluster
         if (only == null || only.stream().anyMatch(id -> id.startsWith("M"))) {
             rows.addAll(MicroBenchmarks.run(quick));
         }

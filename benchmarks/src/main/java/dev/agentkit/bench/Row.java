@@ -6,7 +6,7 @@ import java.util.Map;
  * One line of the benchmark table: what was measured, the figure, how it compares, and whether
  * it met its target. Written to the console table and to {@code target/bench.json}.
  *
- * @param id       the row id (B1 ... B6, M1 ...)
+ * @param id       the row id (B1 ... B7, M1 ...)
  * @param what     what was measured
  * @param figure   the headline figure with its unit, e.g. {@code 412 ms} or {@code 1.9M msgs/s}
  * @param ratio    agentkit side over the compared side, or {@code null}

@@ -1,5 +1,6 @@
 package dev.agentkit.bench.nats;
 
+import dev.agentkit.bench.Alternation;
 import dev.agentkit.bench.Benchmark;
 import dev.agentkit.bench.Row;
 import dev.agentkit.bench.Stats;
@@ -11,7 +12,6 @@ import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.core.topology.Topology;
 import dev.agentkit.testing.broker.InMemoryBroker;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ public final class BrokerSpeedBenchmark implements Benchmark {
     }
 
     @Override
-    public Row run(boolean quick) {
+    public Row run(boolean quick) throws Exception {
         int reps = quick ? 3 : 5;
         Duration slice = Duration.ofMillis(quick ? 1000 : 3000);
         // the fake keeps messages on the heap: its streams hold the workshop's 10,000, not a million
@@ -45,21 +45,12 @@ public final class BrokerSpeedBenchmark implements Benchmark {
             ConsumerRef jsRef = ConsumerRef.of(nats.topology().consumersFor(AGENT, AGENT).work());
             String subject = memTopology.requirementSubject(AGENT);
             Envelope envelope = Envelope.of(NatsBench.BODY, Map.of());
-            cycle(memory, memRef, subject, envelope, slice);  // warm-up
-            cycle(nats.broker(), jsRef, subject, envelope, slice);
-            List<Double> mem = new ArrayList<>();
-            List<Double> js = new ArrayList<>();
-            for (int rep = 0; rep < reps; rep++) {
-                if (rep % 2 == 0) {
-                    mem.add(cycle(memory, memRef, subject, envelope, slice));
-                    js.add(cycle(nats.broker(), jsRef, subject, envelope, slice));
-                } else {
-                    js.add(cycle(nats.broker(), jsRef, subject, envelope, slice));
-                    mem.add(cycle(memory, memRef, subject, envelope, slice));
-                }
-            }
+            Alternation runs = Alternation.run(reps, () -> cycle(memory, memRef, subject, envelope, slice),
+                    () -> cycle(nats.broker(), jsRef, subject, envelope, slice));
             nats.purgeWork();
-            List<Double> ratios = Stats.ratios(mem, js);
+            List<Double> mem = runs.a();
+            List<Double> js = runs.b();
+            List<Double> ratios = runs.ratios();
             double ratio = Stats.median(ratios);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("batch", BATCH);

@@ -12,9 +12,12 @@ import java.time.Duration;
 /**
  * An agent whose work is nothing: every item is done at once. The drain rows (B1, B2, B5, B6)
  * time the turn cycle around it. Configured with an item budget and no wall-time limit, so a turn
- * fetches {@code fetchBatch} items at a time (a deadline would force one at a time).
+ * fetches {@code fetchBatch} items at a time (a deadline would force one at a time). Counts the
+ * items that came a second time, so a row can tell a drain that waited out an ack wait.
  */
 public final class DrainAgent extends TurnBasedAgent {
+    private long redelivered;
+
     public DrainAgent(String name, String role, int maxItems, int fetchBatch, AgentRuntime runtime) {
         super(AgentConfig.builder(name).role(role).budget(TurnBudget.items(maxItems)).fetchBatch(fetchBatch).build(),
                 runtime);
@@ -22,7 +25,15 @@ public final class DrainAgent extends TurnBasedAgent {
 
     @Override
     protected Outcome processWork(WorkItem item) {
+        if (item.deliveryCount() > 1) {
+            redelivered++;
+        }
         return Outcome.done();
+    }
+
+    /** How many items this agent has processed on a second or later delivery. */
+    public long redelivered() {
+        return redelivered;
     }
 
     /**

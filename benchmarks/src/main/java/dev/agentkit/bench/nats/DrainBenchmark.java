@@ -1,11 +1,11 @@
 package dev.agentkit.bench.nats;
 
+import dev.agentkit.bench.Alternation;
 import dev.agentkit.bench.Benchmark;
 import dev.agentkit.bench.Row;
 import dev.agentkit.bench.Stats;
 import dev.agentkit.core.topology.Topology;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +20,12 @@ import java.util.Optional;
  */
 public final class DrainBenchmark implements Benchmark {
     static final int BATCH = 100;
+    /** The agent's item budget per turn: {@code TurnBudget.items(TURN_ITEMS)}. */
+    static final int TURN_ITEMS = 10_000;
+    static final String AGENT_CONFIG = "TurnBudget.items(" + TURN_ITEMS + "), fetchBatch(" + BATCH
+            + "), in-memory ProcessedStore";
+    /** How the row titles name the agent's drain. */
+    static final String TURNS = "turns (items(" + TURN_ITEMS / 1000 + "k), fetchBatch " + BATCH + ", mem store)";
     private static final String AGENT = "drainer";
     private static final String ROLE = "drain";
     private static final String RAW = "rawdrain";
@@ -33,27 +39,16 @@ public final class DrainBenchmark implements Benchmark {
 
     @Override
     public Row run(boolean quick) throws Exception {
-        int n = quick ? 20_000 : 100_000;
+        int n = messages(quick);
         int reps = quick ? 3 : 5;
-        nats.provision(AGENT, ROLE);
         nats.provision(RAW, RAW);
         Topology t = nats.topology();
-        DrainAgent agent = new DrainAgent(AGENT, ROLE, 10_000, BATCH, nats.runtime());
+        DrainAgent agent = provisionAgent(nats);
         RawDrain raw = new RawDrain(nats.connection(), Topology.REQUIREMENTS, RAW, BATCH);
-        timeAgent(agent, t, n);  // warm-up (JIT), discarded
-        timeRaw(raw, t, n);
-        List<Double> agentRates = new ArrayList<>();
-        List<Double> rawRates = new ArrayList<>();
-        for (int rep = 0; rep < reps; rep++) {
-            if (rep % 2 == 0) {
-                agentRates.add(n / timeAgent(agent, t, n));
-                rawRates.add(n / timeRaw(raw, t, n));
-            } else {
-                rawRates.add(n / timeRaw(raw, t, n));
-                agentRates.add(n / timeAgent(agent, t, n));
-            }
-        }
-        List<Double> ratios = Stats.ratios(agentRates, rawRates);
+        Alternation runs = Alternation.run(reps, () -> n / timeAgent(nats, agent, n), () -> n / timeRaw(raw, t, n));
+        List<Double> agentRates = runs.a();
+        List<Double> rawRates = runs.b();
+        List<Double> ratios = runs.ratios();
         double ratio = Stats.median(ratios);
         Optional<Double> ceiling = NatsCliCeiling.measure(nats.url(), n, BATCH);
         Map<String, Object> details = new LinkedHashMap<>();
@@ -62,36 +57,31 @@ public final class DrainBenchmark implements Benchmark {
         details.put("agentMsgsPerSecond", agentRates);
         details.put("rawMsgsPerSecond", rawRates);
         details.put("ratios", ratios);
-        details.put("agentConfig", "TurnBudget.items(10000), fetchBatch(" + BATCH + "), in-memory ProcessedStore");
+        details.put("agentConfig", AGENT_CONFIG);
         ceiling.ifPresent(c -> details.put("natsBenchJsFetchMsgsPerSecond", c));
         String figure = Stats.human(Stats.median(agentRates)) + " vs " + Stats.human(Stats.median(rawRates)) + " msgs/s"
                 + ceiling.map(c -> " (nats bench " + Stats.human(c) + ")").orElse("");
-        return new Row("B1", "drain " + n / 1000 + "k 1 KiB msgs: turns (items(10k), fetchBatch " + BATCH
-                + ", mem store) vs raw jnats fetch/ack", figure, ratio, Stats.spreadPercent(ratios),
-                ">= 0.90 of raw", ratio >= 0.90, details);
+        return new Row("B1", "drain " + n / 1000 + "k 1 KiB msgs: " + TURNS + " vs raw jnats fetch/ack", figure,
+                ratio, Stats.spreadPercent(ratios), ">= 0.90 of raw", ratio >= 0.90, details);
     }
 
-    private double timeAgent(DrainAgent agent, Topology t, int n) throws Exception {
-        return timeDrain(t.requirementSubject(ROLE), n, () -> agent.drain(n, LIMIT));
+    /** How many messages a drain moves: 20k in a quick run, 100k in a full one. */
+    static int messages(boolean quick) {
+        return quick ? 20_000 : 100_000;
+    }
+
+    /** Creates the drain agent's consumers on {@code nats}' topology and the agent, with fresh in-memory stores. */
+    static DrainAgent provisionAgent(NatsBench nats) {
+        nats.provision(AGENT, ROLE);
+        return new DrainAgent(AGENT, ROLE, TURN_ITEMS, BATCH, nats.runtime());
+    }
+
+    /** Seconds {@code agent}'s turns take to drain {@code n} messages published to its role. */
+    static double timeAgent(NatsBench nats, DrainAgent agent, int n) throws Exception {
+        return nats.timeDrain(nats.topology().requirementSubject(ROLE), n, () -> agent.drain(n, LIMIT));
     }
 
     private double timeRaw(RawDrain raw, Topology t, int n) throws Exception {
-        return timeDrain(t.requirementSubject(RAW), n, () -> raw.drain(n, LIMIT));
-    }
-
-    /** Publishes {@code n} messages to {@code subject}, times {@code drain}, then purges; seconds. */
-    private double timeDrain(String subject, int n, Drain drain) throws Exception {
-        nats.publish(subject, n);
-        long start = System.nanoTime();
-        drain.run();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        nats.purgeWork();
-        return seconds;
-    }
-
-    /** One side's drain. */
-    @FunctionalInterface
-    private interface Drain {
-        void run() throws Exception;
+        return nats.timeDrain(t.requirementSubject(RAW), n, () -> raw.drain(n, LIMIT));
     }
 }

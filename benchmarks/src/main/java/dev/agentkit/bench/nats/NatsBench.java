@@ -7,11 +7,14 @@ import dev.agentkit.nats.connect.NatsConnectionConfig;
 import dev.agentkit.testing.nats.NatsServerFixture;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
 import io.nats.client.api.PublishAck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,19 +23,22 @@ import java.util.concurrent.TimeUnit;
  * The real nats-server the end-to-end rows share: started like the integration tests start it
  * ({@link NatsServerFixture}: 127.0.0.1, a free port, a temporary store), one
  * {@link JetStreamBroker} on one connection, and a topology whose streams hold a 100k backlog.
- * Made once by {@code BenchMain} and passed to every real-server benchmark.
+ * Made once by {@code BenchMain} and passed to every real-server benchmark; B7 makes its own on
+ * the nodes of a cluster with {@link #connect}.
  */
 public final class NatsBench implements AutoCloseable {
     /** The message every drain row moves: 1 KiB of JSON. */
     public static final byte[] BODY = body(1024);
     private static final int PUBLISH_WINDOW = 2000;
 
-    private final NatsServerFixture server;
+    private final String url;
+    private final Runnable stopServers;
     private final JetStreamBroker broker;
-    private final Topology topology;
+    private Topology topology;
 
-    private NatsBench(NatsServerFixture server, JetStreamBroker broker, Topology topology) {
-        this.server = server;
+    private NatsBench(String url, Runnable stopServers, JetStreamBroker broker, Topology topology) {
+        this.url = url;
+        this.stopServers = stopServers;
         this.broker = broker;
         this.topology = topology;
     }
@@ -41,18 +47,40 @@ public final class NatsBench implements AutoCloseable {
     public static NatsBench start() {
         NatsServerFixture server = NatsServerFixture.start();
         try {
-            JetStreamBroker broker = JetStreamBroker.connect(NatsConnectionConfig.builder().servers(server.url()).build());
-            Topology topology = Topology.builder().maxMessages(1_000_000).build();
-            topology.streams().forEach(broker::ensureStream);
-            return new NatsBench(server, broker, topology);
+            return connect(List.of(server.url()), topology(1), server::close);
         } catch (RuntimeException e) {
             server.close();
             throw e;
         }
     }
 
+    /**
+     * Connects to servers that run already (a cluster's nodes) and creates {@code topology}'s
+     * streams; {@link #close()} leaves the servers running.
+     */
+    public static NatsBench connect(List<String> urls, Topology topology) {
+        return connect(urls, topology, () -> { });
+    }
+
+    private static NatsBench connect(List<String> urls, Topology topology, Runnable stopServers) {
+        JetStreamBroker broker = JetStreamBroker.connect(NatsConnectionConfig.builder().servers(urls).build());
+        try {
+            topology.streams().forEach(broker::ensureStream);
+            return new NatsBench(String.join(",", urls), stopServers, broker, topology);
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+    }
+
+    /** The workshop topology with room for the backlogs and {@code replicas} of every stream. */
+    public static Topology topology(int replicas) {
+        return Topology.builder().maxMessages(1_000_000).replicas(replicas).build();
+    }
+
+    /** The server URL, comma-separated when there are several. */
     public String url() {
-        return server.url();
+        return url;
     }
 
     public JetStreamBroker broker() {
@@ -92,10 +120,40 @@ public final class NatsBench implements AutoCloseable {
                 f.get(30, TimeUnit.SECONDS);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot open JetStream on " + url(), e);
+            throw new IllegalStateException("cannot open JetStream on " + url, e);
         } catch (Exception e) {
             throw new IllegalStateException("publishing " + n + " messages to " + subject + " failed", e);
         }
+    }
+
+    /**
+     * Deletes the streams of the current topology (their consumers go with them) and creates
+     * those of {@code next}: how one row compares stream settings under the topology's fixed
+     * stream names. Agents must be provisioned again afterwards.
+     */
+    public void replaceTopology(Topology next) {
+        try {
+            JetStreamManagement jsm = connection().jetStreamManagement();
+            for (String name : jsm.getStreamNames()) {
+                if (topology.stream(name).isPresent()) {
+                    jsm.deleteStream(name);
+                }
+            }
+        } catch (IOException | JetStreamApiException e) {
+            throw new IllegalStateException("cannot delete the streams of " + topology, e);
+        }
+        next.streams().forEach(broker::ensureStream);
+        topology = next;
+    }
+
+    /** Publishes {@code n} messages to {@code subject}, times {@code drain}, then purges the work stream; seconds. */
+    public double timeDrain(String subject, int n, Drain drain) throws Exception {
+        publish(subject, n);
+        long start = System.nanoTime();
+        drain.run();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        purgeWork();
+        return seconds;
     }
 
     /** Removes every message of the work stream, so repetitions do not fill the disk. */
@@ -112,8 +170,14 @@ public final class NatsBench implements AutoCloseable {
         try {
             broker.close();
         } finally {
-            server.close();
+            stopServers.run();
         }
+    }
+
+    /** One timed drain of a backlog. */
+    @FunctionalInterface
+    public interface Drain {
+        void run() throws Exception;
     }
 
     private static byte[] body(int size) {

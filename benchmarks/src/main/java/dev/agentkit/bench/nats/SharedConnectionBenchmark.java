@@ -1,5 +1,6 @@
 package dev.agentkit.bench.nats;
 
+import dev.agentkit.bench.Alternation;
 import dev.agentkit.bench.Benchmark;
 import dev.agentkit.bench.Row;
 import dev.agentkit.bench.Stats;
@@ -45,20 +46,10 @@ public final class SharedConnectionBenchmark implements Benchmark {
         DrainAgent solo = new DrainAgent("solo", "solo", AGENTS * ITEMS, ITEMS, runtime);
         ExecutorService pool = Executors.newFixedThreadPool(AGENTS);
         try {
-            timeTeam(team, pool); // warm-up
-            timeSolo(solo);
-            List<Double> teamMs = new ArrayList<>();
-            List<Double> soloMs = new ArrayList<>();
-            for (int rep = 0; rep < reps; rep++) {
-                if (rep % 2 == 0) {
-                    teamMs.add(timeTeam(team, pool));
-                    soloMs.add(timeSolo(solo));
-                } else {
-                    soloMs.add(timeSolo(solo));
-                    teamMs.add(timeTeam(team, pool));
-                }
-            }
-            List<Double> ratios = Stats.ratios(teamMs, soloMs);
+            Alternation runs = Alternation.run(reps, () -> timeTeam(team, pool), () -> timeSolo(solo));
+            List<Double> teamMs = runs.a();
+            List<Double> soloMs = runs.b();
+            List<Double> ratios = runs.ratios();
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("teamMillis", teamMs);
             details.put("soloMillis", soloMs);
