@@ -58,7 +58,7 @@ final class FetchRetry {
             }
             if (attempt == 2) {
                 log.warn("{} could not fetch from {}, retrying for up to {} ms: {}", agent, ref,
-                        Duration.ofNanos(left).toMillis(), failure.getMessage());
+                        Duration.ofNanos(budgetNanos).toMillis(), failure.getMessage());
             } else {
                 log.debug("{} could not fetch from {} (attempt {}): {}", agent, ref, attempt - 1, failure.getMessage());
             }

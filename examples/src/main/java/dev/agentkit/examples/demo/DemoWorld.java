@@ -71,27 +71,43 @@ public final class DemoWorld implements TeamWorld {
         AgentRuntime base;
         String description;
         if (options.nats().isPresent()) {
-            JetStreamBroker broker = JetStreamBroker.connect(NatsConnectionConfig.builder()
-                    .servers(List.of(options.nats().get().split(","))).build());
-            int replicas = options.replicas();
+            base = natsRuntime(options.nats().get(), options.replicas(), clock);
+            description = "nats-server at " + options.nats().get()
+                    + (options.replicas() > 1 ? ", " + options.replicas() + " replicas" : "");
+        } else {
+            base = AgentRuntime.builder(new InMemoryBroker(clock)).clock(clock).build();
+            description = "in-memory broker";
+        }
+        TeamChat chat;
+        try {
+            chat = options.matrix().isPresent()
+                    ? new MatrixTeamChat(URI.create(options.matrix().get()), serverName, AGENTS, passwords)
+                    : new InMemoryTeamChat(clock, AGENTS);
+        } catch (RuntimeException e) {
+            base.broker().close();
+            throw e;
+        }
+        description += options.matrix().map(m -> ", Matrix homeserver at " + m).orElse(", in-memory chat")
+                + ", real time, a turn every " + period.toMillis() + " ms per agent";
+        return new DemoWorld(description, clock, base, chat, DemoWorld::waitRealTime, period);
+    }
+
+    /** A runtime on the NATS servers at {@code urls} (comma-separated), streams and KV buckets with {@code replicas}. */
+    private static AgentRuntime natsRuntime(String urls, int replicas, AgentClock clock) {
+        JetStreamBroker broker = JetStreamBroker.connect(NatsConnectionConfig.builder()
+                .servers(List.of(urls.split(","))).build());
+        try {
             Connection nc = broker.connection();
-            base = AgentRuntime.builder(broker).clock(clock).topology(Topology.builder().replicas(replicas).build())
+            return AgentRuntime.builder(broker).clock(clock).topology(Topology.builder().replicas(replicas).build())
                     .processedStore(KvProcessedStore.open(nc, KvProcessedStore.DEFAULT_BUCKET, Duration.ZERO, clock,
                             replicas))
                     .stateStore(KvStateStore.open(nc, KvStateStore.DEFAULT_BUCKET, replicas))
                     .lease(KvTurnLease.open(nc, KvTurnLease.DEFAULT_BUCKET, clock, LeaseExpiry.AUTO, replicas))
                     .build();
-            description = "nats-server at " + options.nats().get() + (replicas > 1 ? ", " + replicas + " replicas" : "");
-        } else {
-            base = AgentRuntime.builder(new InMemoryBroker(clock)).clock(clock).build();
-            description = "in-memory broker";
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
         }
-        TeamChat chat = options.matrix().isPresent()
-                ? new MatrixTeamChat(URI.create(options.matrix().get()), serverName, AGENTS, passwords)
-                : new InMemoryTeamChat(clock, AGENTS);
-        description += options.matrix().map(m -> ", Matrix homeserver at " + m).orElse(", in-memory chat")
-                + ", real time, a turn every " + period.toMillis() + " ms per agent";
-        return new DemoWorld(description, clock, base, chat, DemoWorld::waitRealTime, period);
     }
 
     private static void waitRealTime(Duration d) {

@@ -28,7 +28,12 @@ public final class TeamDemo {
             System.exit(2);
             return;
         }
-        run(options.world(System.getenv()), options.periods(), System.out);
+        try {
+            run(options.world(System.getenv()), options.periods(), System.out);
+        } catch (RuntimeException e) {
+            System.err.println("demo: " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     /** Runs the story for {@code periods} schedule periods in {@code world}, printing to {@code out}; closes the world. */
