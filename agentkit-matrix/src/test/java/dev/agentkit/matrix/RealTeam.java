@@ -25,6 +25,7 @@ import dev.agentkit.nats.kv.KvStateStore;
 import dev.agentkit.nats.kv.KvTurnLease;
 import dev.agentkit.nats.kv.LeaseExpiry;
 import dev.agentkit.testing.matrix.SynapseServer;
+import dev.agentkit.testing.nats.JetStreamCleanup;
 import dev.agentkit.testing.nats.NatsServerFixture;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
@@ -50,7 +51,6 @@ import java.util.function.BooleanSupplier;
 final class RealTeam implements AutoCloseable {
     static final Duration SHORT = Duration.ofSeconds(1);
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final int API_NOT_FOUND = 404;
     private static final String CURSOR = "chat.cursor";
 
     final Topology topology = Topology.builder().ackWait(SHORT).build();
@@ -67,7 +67,7 @@ final class RealTeam implements AutoCloseable {
         this.nats = nats;
         this.world = new MatrixWorld(synapse, leaks, Rooms.BACKEND, Rooms.FRONTEND, Rooms.ALERTS);
         open();
-        deleteStreams();
+        JetStreamCleanup.deleteStreams(broker.connection(), topology);
         broker.provision(topology, team.roles());
     }
 
@@ -195,20 +195,6 @@ final class RealTeam implements AutoCloseable {
             return jsm().getStreamInfo(stream).getStreamState().getLastSequence();
         } catch (IOException | JetStreamApiException e) {
             throw new IllegalStateException("could not read the state of stream " + stream + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void deleteStreams() {
-        for (StreamSpec s : topology.streams()) {
-            try {
-                jsm().deleteStream(s.name());
-            } catch (JetStreamApiException e) {
-                if (e.getErrorCode() != API_NOT_FOUND) {
-                    throw new IllegalStateException("could not delete stream " + s.name() + ": " + e.getMessage(), e);
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("could not delete stream " + s.name() + ": " + e.getMessage(), e);
-            }
         }
     }
 

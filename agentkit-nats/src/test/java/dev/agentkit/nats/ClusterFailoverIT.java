@@ -17,8 +17,8 @@ import dev.agentkit.nats.connect.NatsConnectionConfig;
 import dev.agentkit.nats.kv.KvProcessedStore;
 import dev.agentkit.nats.kv.KvStateStore;
 import dev.agentkit.testing.nats.ClusterNode;
+import dev.agentkit.testing.nats.JetStreamCleanup;
 import dev.agentkit.testing.nats.NatsCluster;
-import io.nats.client.JetStreamManagement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,10 +82,7 @@ class ClusterFailoverIT {
         }
         cluster.startAll();
         try (JetStreamBroker admin = JetStreamBroker.connect(config())) {
-            JetStreamManagement jsm = admin.connection().jetStreamManagement();
-            for (String name : jsm.getStreamNames()) {
-                jsm.deleteStream(name);
-            }
+            JetStreamCleanup.deleteAllStreams(admin.connection());
         }
     }
 

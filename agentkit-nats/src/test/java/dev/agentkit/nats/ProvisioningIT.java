@@ -8,6 +8,7 @@ import dev.agentkit.core.broker.TopologyConflictException;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.topology.StreamSpec;
 import dev.agentkit.core.topology.Topology;
+import dev.agentkit.testing.nats.JetStreamCleanup;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.RetentionPolicy;
@@ -30,11 +31,8 @@ class ProvisioningIT extends RealNatsSupport {
     private static final Map<String, String> TEAM = Map.of("roy", "backend", "jen", "frontend", "moss", "infra");
 
     @AfterEach
-    void deleteStreams() throws Exception {
-        JetStreamManagement jsm = connect().jetStreamManagement();
-        for (String name : jsm.getStreamNames()) {
-            jsm.deleteStream(name);
-        }
+    void deleteStreams() {
+        JetStreamCleanup.deleteAllStreams(connect());
     }
 
     @Test

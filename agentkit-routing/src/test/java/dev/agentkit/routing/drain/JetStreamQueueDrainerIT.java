@@ -1,15 +1,11 @@
 package dev.agentkit.routing.drain;
 
 import dev.agentkit.core.broker.Broker;
-import dev.agentkit.core.topology.StreamSpec;
 import dev.agentkit.nats.JetStreamBroker;
 import dev.agentkit.nats.connect.NatsConnectionConfig;
+import dev.agentkit.testing.nats.JetStreamCleanup;
 import dev.agentkit.testing.nats.NatsServerExtension;
-import io.nats.client.JetStreamApiException;
-import io.nats.client.JetStreamManagement;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,8 +17,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * their consumers and de-duplication state) before the contract provisions them afresh.
  */
 class JetStreamQueueDrainerIT extends QueueDrainerContract {
-    private static final int API_NOT_FOUND = 404;
-
     @RegisterExtension
     static final NatsServerExtension NATS = new NatsServerExtension();
 
@@ -33,7 +27,7 @@ class JetStreamQueueDrainerIT extends QueueDrainerContract {
     protected Broker broker() {
         if (broker == null) {
             broker = JetStreamBroker.connect(NatsConnectionConfig.builder().servers(NATS.fixture().url()).build());
-            deleteStreams(broker, topology.streams());
+            JetStreamCleanup.deleteStreams(broker.connection(), topology);
         }
         return broker;
     }
@@ -58,20 +52,5 @@ class JetStreamQueueDrainerIT extends QueueDrainerContract {
     @Override
     protected Duration fetchWait() {
         return Duration.ofSeconds(1);
-    }
-
-    private static void deleteStreams(JetStreamBroker broker, List<StreamSpec> streams) {
-        for (StreamSpec s : streams) {
-            try {
-                JetStreamManagement jsm = broker.connection().jetStreamManagement();
-                jsm.deleteStream(s.name());
-            } catch (JetStreamApiException e) {
-                if (e.getErrorCode() != API_NOT_FOUND) {
-                    throw new IllegalStateException("could not delete stream " + s.name() + ": " + e.getMessage(), e);
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("could not delete stream " + s.name() + ": " + e.getMessage(), e);
-            }
-        }
     }
 }

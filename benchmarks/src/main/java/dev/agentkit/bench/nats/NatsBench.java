@@ -4,11 +4,10 @@ import dev.agentkit.core.topology.Topology;
 import dev.agentkit.core.turn.AgentRuntime;
 import dev.agentkit.nats.JetStreamBroker;
 import dev.agentkit.nats.connect.NatsConnectionConfig;
+import dev.agentkit.testing.nats.JetStreamCleanup;
 import dev.agentkit.testing.nats.NatsServerFixture;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
-import io.nats.client.JetStreamApiException;
-import io.nats.client.JetStreamManagement;
 import io.nats.client.api.PublishAck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -132,16 +131,7 @@ public final class NatsBench implements AutoCloseable {
      * stream names. Agents must be provisioned again afterwards.
      */
     public void replaceTopology(Topology next) {
-        try {
-            JetStreamManagement jsm = connection().jetStreamManagement();
-            for (String name : jsm.getStreamNames()) {
-                if (topology.stream(name).isPresent()) {
-                    jsm.deleteStream(name);
-                }
-            }
-        } catch (IOException | JetStreamApiException e) {
-            throw new IllegalStateException("cannot delete the streams of " + topology, e);
-        }
+        JetStreamCleanup.deleteStreams(connection(), topology);
         next.streams().forEach(broker::ensureStream);
         topology = next;
     }
