@@ -58,7 +58,12 @@ await_leader() {
   while [ $SECONDS -lt $deadline ]; do
     local ok=1
     for n in 1 2 3; do
-      running "$n" || continue
+      if ! running "$n"; then
+        [ "$cmd" = start ] || continue   # restart waits for the running ones only
+        echo "cluster.sh: node n$n exited (port taken?); the end of $dir/n$n.log:" >&2
+        tail -5 "$dir/n$n.log" >&2
+        echo "cluster.sh: stop the other nodes with: $0 stop $dir" >&2; exit 1
+      fi
       curl -sf -m 2 "http://127.0.0.1:$((base + 4000 + n - 1))/healthz" >/dev/null || ok=0
     done
     [ $ok = 1 ] && return 0
