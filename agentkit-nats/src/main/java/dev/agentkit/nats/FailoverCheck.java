@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells a failover on a JetStream cluster from what it looks like to a client. While a
- * consumer's leader is being elected, a pull is answered "no responders" and jnats ends the fetch
+ * consumer's leader is being elected, a pull is answered "no responders", which ends the fetch
  * as if the queue were empty; while a stream's leader is being elected, a publish is answered "no
  * responders" as if no stream captured the subject. Each check asks the cluster once, with a
  * short timeout. Used by {@link JetStreamBroker} so that both are transient failures it retries.

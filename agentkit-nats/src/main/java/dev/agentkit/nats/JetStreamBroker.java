@@ -12,15 +12,10 @@ import dev.agentkit.core.topology.ConsumerSpec;
 import dev.agentkit.core.topology.StreamSpec;
 import dev.agentkit.core.topology.Subjects;
 import dev.agentkit.nats.connect.NatsConnectionConfig;
-import io.nats.client.BaseConsumeOptions;
 import io.nats.client.Connection;
-import io.nats.client.ConsumerContext;
-import io.nats.client.FetchConsumeOptions;
-import io.nats.client.FetchConsumer;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
-import io.nats.client.JetStreamStatusCheckedException;
 import io.nats.client.Message;
 import io.nats.client.PublishOptions;
 import io.nats.client.api.ConsumerInfo;
@@ -39,9 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link Broker} on a real NATS JetStream server, through jnats' simplified consumer API
- * ({@code ConsumerContext.fetch}). It passes the same {@code BrokerContract} as the in-memory
- * broker.
+ * The {@link Broker} on a real NATS JetStream server, through jnats. It passes the same
+ * {@code BrokerContract} as the in-memory broker.
  *
  * <pre>{@code
  * try (JetStreamBroker broker = JetStreamBroker.connect(NatsConnectionConfig.fromEnvironment())) {
@@ -55,8 +49,10 @@ import org.slf4j.LoggerFactory;
  * raised to one second (jnats' shortest pull expiry), and {@link Duration#ZERO} asks the server
  * for what it has now without waiting. A transient failure (not connected, a server lost, a
  * stream or consumer leader being elected on a cluster) is retried, and logged, while the wait
- * lasts; then it is thrown as a transient {@link BrokerException}. Consumer contexts are cached
- * per {@link ConsumerRef}.
+ * lasts; then it is thrown as a transient {@link BrokerException}. A fetch is one pull request
+ * read to its end on a subscription of its own ({@link JetStreamPull}: not jnats'
+ * {@code ConsumerContext.fetch}, which can drop a full batch's last message), so fetches from
+ * several threads run side by side; a consumer is looked up once per {@link ConsumerRef}.
  * Header values NATS cannot carry (non-ASCII, line breaks) travel encoded and come back as sent.
  * Thread-safe. Used by applications that run agents on NATS; the KV stores and the dead-letter
  * watcher take its {@link #connection()}.
@@ -72,7 +68,8 @@ public final class JetStreamBroker implements Broker {
     private final JetStreamManagement jsm;
     private final JetStreamProvisioner provisioner;
     private final FailoverCheck failover;
-    private final Map<ConsumerRef, ConsumerContext> contexts = new ConcurrentHashMap<>();
+    /** The pull subjects of consumers known to exist. */
+    private final Map<ConsumerRef, String> pullSubjects = new ConcurrentHashMap<>();
 
     /** A broker over an open connection that the caller keeps and closes. */
     public JetStreamBroker(Connection connection) {
@@ -116,7 +113,7 @@ public final class JetStreamBroker implements Broker {
     @Override
     public void ensureConsumer(ConsumerSpec spec) {
         provisioner.ensureConsumer(spec);
-        contexts.remove(ConsumerRef.of(spec));
+        pullSubjects.remove(ConsumerRef.of(spec));
     }
 
     @Override
@@ -172,36 +169,25 @@ public final class JetStreamBroker implements Broker {
             // has given up: the messages would burn a delivery attempt each
             throw new BrokerException("fetch from " + ref + ": not connected to NATS (" + connection.getStatus() + ")", true);
         }
-        ConsumerContext context = context(ref);
-        FetchConsumeOptions options = maxWait.isZero()
-                ? FetchConsumeOptions.builder().maxMessages(maxMessages).noWait().build()
-                : FetchConsumeOptions.builder().maxMessages(maxMessages)
-                        .noWaitExpiresIn(Math.max(BaseConsumeOptions.MIN_EXPIRES_MILLS, maxWait.toMillis())).build();
-        FetchConsumer fetch = null;
+        List<Message> pulled;
         try {
-            fetch = context.fetch(options);
-            List<Delivery> got = new ArrayList<>();
-            Message m;
-            while ((m = fetch.nextMessage()) != null) {
-                if (m.isJetStream()) {
-                    got.add(new JetStreamDelivery(m));
-                }
-            }
-            if (got.isEmpty() && failover.consumerIsLeaderless(ref)) {
-                throw new BrokerException("fetch from " + ref + ": the consumer has no leader now (a failover on the"
-                        + " cluster); its messages wait for the new leader", true);
-            }
-            return got;
-        } catch (JetStreamApiException | IOException | JetStreamStatusCheckedException | InterruptedException e) {
-            contexts.remove(ref);
+            pulled = JetStreamPull.fetch(connection, pullSubject(ref), maxMessages, maxWait, ref.toString());
+        } catch (BrokerException e) {
+            // the server broke off the pull (a deleted consumer, say): look the consumer up again next time
+            pullSubjects.remove(ref);
+            throw e;
+        } catch (InterruptedException | IllegalStateException e) {
             throw NatsFailures.wrap("fetch from " + ref, e);
-        } catch (IllegalStateException e) {
-            throw NatsFailures.wrap("fetch from " + ref, e);
-        } finally {
-            if (fetch != null) {
-                closeQuietly(fetch);
-            }
         }
+        if (pulled.isEmpty() && failover.consumerIsLeaderless(ref)) {
+            throw new BrokerException("fetch from " + ref + ": the consumer has no leader now (a failover on the"
+                    + " cluster); its messages wait for the new leader", true);
+        }
+        List<Delivery> got = new ArrayList<>(pulled.size());
+        for (Message m : pulled) {
+            got.add(new JetStreamDelivery(m));
+        }
+        return got;
     }
 
     @Override
@@ -233,29 +219,31 @@ public final class JetStreamBroker implements Broker {
         }
     }
 
-    /** Forgets cached consumer contexts and, when this broker opened the connection, closes it. */
+    /** Forgets the consumers it looked up and, when this broker opened the connection, closes it. */
     @Override
     public void close() {
-        contexts.clear();
+        pullSubjects.clear();
         if (ownsConnection) {
             closeQuietly(connection);
         }
     }
 
-    private ConsumerContext context(ConsumerRef ref) {
-        ConsumerContext cached = contexts.get(ref);
+    /** The pull subject of {@code ref}'s consumer, looked up once (so a missing one fails, naming it) and cached. */
+    private String pullSubject(ConsumerRef ref) {
+        String cached = pullSubjects.get(ref);
         if (cached != null) {
             return cached;
         }
         try {
-            ConsumerContext fresh = connection.getConsumerContext(ref.stream(), ref.durable());
-            contexts.put(ref, fresh);
-            return fresh;
+            jsm.getConsumerInfo(ref.stream(), ref.durable());
         } catch (JetStreamApiException e) {
-            throw notFoundOr(ref, "bind to consumer " + ref, e);
+            throw notFoundOr(ref, "look up consumer " + ref, e);
         } catch (IOException e) {
-            throw NatsFailures.wrap("bind to consumer " + ref, e);
+            throw NatsFailures.wrap("look up consumer " + ref, e);
         }
+        String subject = JetStreamPull.nextSubject(ref.stream(), ref.durable());
+        pullSubjects.put(ref, subject);
+        return subject;
     }
 
     private static BrokerException notFoundOr(ConsumerRef ref, String action, JetStreamApiException e) {
