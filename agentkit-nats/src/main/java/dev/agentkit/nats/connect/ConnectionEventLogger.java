@@ -4,6 +4,8 @@ import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.Consumer;
 import io.nats.client.ErrorListener;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Logs a connection's life through slf4j (logger {@code dev.agentkit.nats.connection}):
  * disconnects and server errors at WARN, connects, reconnects and closes at INFO, the rest at
  * DEBUG; a repeat of the same event at DEBUG. URLs are logged with their user info masked.
- * Installed by {@link NatsConnector}, one instance per connection.
+ * Installed by {@link NatsConnector}, one instance per connection; it keeps the last exception
+ * for the message of a failed connect.
  */
 final class ConnectionEventLogger implements ConnectionListener, ErrorListener {
     private static final Logger log = LoggerFactory.getLogger("dev.agentkit.nats.connection");
@@ -23,6 +26,12 @@ final class ConnectionEventLogger implements ConnectionListener, ErrorListener {
 
     /** One instance per connection: jnats repeats DISCONNECTED while reconnect attempts fail. */
     private volatile Events last;
+    private volatile Throwable lastException;
+
+    /** The last exception jnats reported (unwrapped from its {@link ExecutionException}), e.g. why a connect failed. */
+    Optional<Throwable> lastException() {
+        return Optional.ofNullable(lastException);
+    }
 
     @Override
     public void connectionEvent(Connection conn, Events type, Long time, String uriDetails) {
@@ -55,6 +64,7 @@ final class ConnectionEventLogger implements ConnectionListener, ErrorListener {
     /** While the connection is down, failed reconnect attempts are expected: DEBUG; otherwise WARN. */
     @Override
     public void exceptionOccurred(Connection conn, Exception exp) {
+        lastException = exp instanceof ExecutionException && exp.getCause() != null ? exp.getCause() : exp;
         if (conn != null && conn.getStatus() != Connection.Status.CONNECTED) {
             log.debug("NATS connection exception while {}: {}", conn.getStatus(), Redaction.text(String.valueOf(exp)));
         } else {

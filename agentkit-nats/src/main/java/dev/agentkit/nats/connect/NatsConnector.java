@@ -7,13 +7,17 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns a {@link NatsConnectionConfig} into jnats {@link Options} and opens the connection,
  * mapping jnats' checked exceptions to {@link BrokerException}s whose messages carry no secret.
+ * A failed connect names the servers, the TLS set-up and the last error jnats reported (jnats'
+ * own exception only says that no server could be reached); a server certificate the client
+ * rejects is permanent, other connection failures are transient.
  */
 final class NatsConnector {
     private static final Logger log = LoggerFactory.getLogger(NatsConnector.class);
@@ -22,7 +26,10 @@ final class NatsConnector {
     }
 
     static Options.Builder options(NatsConnectionConfig c) {
-        ConnectionEventLogger events = new ConnectionEventLogger();
+        return options(c, new ConnectionEventLogger());
+    }
+
+    private static Options.Builder options(NatsConnectionConfig c, ConnectionEventLogger events) {
         Options.Builder b = new Options.Builder()
                 .servers(c.servers.toArray(String[]::new))
                 .maxReconnects(c.maxReconnects)
@@ -42,48 +49,19 @@ final class NatsConnector {
             case CREDS_FILE -> b.authHandler(Nats.credentials(c.credsFile.toString()));
             default -> { }
         }
-        applyTls(c.tls, b);
+        TlsOptions.apply(c.tls, b);
         return b;
-    }
-
-    private static void applyTls(NatsConnectionConfig.TlsSettings tls, Options.Builder b) {
-        if (!tls.enabled()) {
-            return;
-        }
-        if (tls.context() != null) {
-            b.sslContext(tls.context());
-        } else if (tls.truststore() != null || tls.keystore() != null) {
-            if (tls.truststore() != null) {
-                b.truststorePath(tls.truststore().toString());
-                if (tls.truststorePassword() != null) {
-                    b.truststorePassword(tls.truststorePassword());
-                }
-            }
-            if (tls.keystore() != null) {
-                b.keystorePath(tls.keystore().toString());
-                if (tls.keystorePassword() != null) {
-                    b.keystorePassword(tls.keystorePassword());
-                }
-            }
-        } else {
-            try {
-                b.secure();
-            } catch (NoSuchAlgorithmException e) {
-                throw new BrokerException("this JVM has no default TLS context: " + e.getMessage(), false, e);
-            }
-        }
-        if (tls.first()) {
-            b.tlsFirst();
-        }
     }
 
     static Connection connect(NatsConnectionConfig c) {
         if (c.credsFile != null && !Files.isReadable(c.credsFile)) {
             throw new BrokerException("NATS .creds file " + c.credsFile + " is missing or not readable", false);
         }
+        TlsOptions.checkStores(c.tls);
+        ConnectionEventLogger events = new ConnectionEventLogger();
         Options options;
         try {
-            options = options(c).build();
+            options = options(c, events).build();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new BrokerException("invalid NATS connection settings " + c + ": " + Redaction.text(e.getMessage()), false);
         }
@@ -95,11 +73,24 @@ final class NatsConnector {
             throw new BrokerException("NATS refused the " + c.authKind() + " credentials at "
                     + c.servers.stream().map(Redaction::url).toList() + ": " + Redaction.text(e.getMessage()), false);
         } catch (IOException e) {
+            Optional<Throwable> last = events.lastException();
             throw new BrokerException("cannot connect to NATS at " + c.servers.stream().map(Redaction::url).toList()
-                    + ": " + Redaction.text(e.getMessage()), true);
+                    + TlsOptions.describe(c.tls, c.tls()) + ": " + Redaction.text(e.getMessage())
+                    + last.map(x -> "; last error: " + Redaction.text(x.toString())).orElse(""),
+                    last.filter(NatsConnector::isCertificateProblem).isEmpty());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BrokerException("interrupted while connecting to NATS", true);
         }
+    }
+
+    /** A certificate the client rejected (an untrusted or expired server certificate): retrying does not help. */
+    private static boolean isCertificateProblem(Throwable t) {
+        for (Throwable x = t; x != null; x = x.getCause()) {
+            if (x instanceof CertificateException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -67,7 +67,8 @@ public final class NatsServerFixture implements AutoCloseable {
 
     /**
      * Starts a server of its own with extra lines in its configuration file, e.g.
-     * {@code authorization { token: "t0ken" }}. With {@code NATS_URL} set the calling test is
+     * {@code authorization { token: "t0ken" }} or a {@code tls { ... }} block (also with
+     * {@code handshake_first}). With {@code NATS_URL} set the calling test is
      * aborted: an external server cannot take the configuration.
      */
     public static NatsServerFixture startWith(String... configLines) {

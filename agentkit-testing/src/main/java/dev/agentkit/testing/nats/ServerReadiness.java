@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
@@ -12,7 +13,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Waits, within a deadline, until a just-started nats-server greets clients on its loopback port
  * with its {@code INFO} line (JetStream is up by then: the server enables it before it accepts
- * clients). Used by {@link NatsServerFixture} after each start.
+ * clients). A server that accepts the connection but stays silent for a second is ready too: with
+ * TLS {@code handshake_first} it waits for the client's TLS handshake before its {@code INFO}.
+ * Used by {@link NatsServerFixture} and the cluster nodes after each start.
  */
 final class ServerReadiness {
     private static final int SOCKET_TIMEOUT_MILLIS = 1000;
@@ -49,8 +52,13 @@ final class ServerReadiness {
             InputStream in = socket.getInputStream();
             StringBuilder line = new StringBuilder();
             int c;
-            while ((c = in.read()) != -1 && c != '\n' && line.length() < 64 * 1024) {
-                line.append((char) c);
+            try {
+                while ((c = in.read()) != -1 && c != '\n' && line.length() < 64 * 1024) {
+                    line.append((char) c);
+                }
+            } catch (SocketTimeoutException e) {
+                // accepted but silent: a TLS-first server (handshake_first) waits for the client's handshake
+                return line.length() == 0;
             }
             String info = new String(line.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
             return info.startsWith("INFO ") && info.contains("\"port\":" + port);
