@@ -6,9 +6,7 @@ import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.topology.StreamSpec;
 import dev.agentkit.nats.connect.NatsConnectionConfig;
-import dev.agentkit.testing.broker.BrokerContract;
 import dev.agentkit.testing.nats.NatsCluster;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * JetStream cluster, with every stream the contract ensures replicated three times; and a stream
  * asking more replicas than the cluster has fails with a message that says so.
  */
-class JetStreamBrokerClusterIT extends BrokerContract {
+class JetStreamBrokerClusterIT extends RealTimeBrokerContract {
     private static NatsCluster cluster;
     private static JetStreamBroker broker;
 
@@ -56,16 +54,5 @@ class JetStreamBrokerClusterIT extends BrokerContract {
     @Override
     protected StreamSpec adapt(StreamSpec spec) {
         return spec.withReplicas(3);
-    }
-
-    @Override
-    protected void elapse(Duration d) {
-        RealTime.pass(d);
-    }
-
-    /** Server timers are not exact, and a replicated consumer answers a little later. */
-    @Override
-    protected Duration margin() {
-        return Duration.ofSeconds(2);
     }
 }

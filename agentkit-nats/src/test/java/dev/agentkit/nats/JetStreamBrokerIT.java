@@ -2,9 +2,7 @@ package dev.agentkit.nats;
 
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.nats.connect.NatsConnectionConfig;
-import dev.agentkit.testing.broker.BrokerContract;
 import dev.agentkit.testing.nats.NatsServerExtension;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the same tests the in-memory broker passes. Time passes for real here, so the suite takes
  * about as long as its delays add up to.
  */
-class JetStreamBrokerIT extends BrokerContract {
+class JetStreamBrokerIT extends RealTimeBrokerContract {
     @RegisterExtension
     static final NatsServerExtension NATS = new NatsServerExtension();
 
@@ -35,16 +33,5 @@ class JetStreamBrokerIT extends BrokerContract {
     @Override
     protected Broker broker() {
         return broker;
-    }
-
-    @Override
-    protected void elapse(Duration d) {
-        RealTime.pass(d);
-    }
-
-    /** Server timers are not exact: a fetch for a redelivery that is due now may wait this long. */
-    @Override
-    protected Duration margin() {
-        return Duration.ofSeconds(2);
     }
 }
