@@ -1,6 +1,7 @@
 package dev.agentkit.nats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.message.Envelope;
@@ -37,6 +38,13 @@ class NatsServerFixtureIT {
                 assertThat(broker.fetch(new ConsumerRef("KEEP", "reader"), 10, Duration.ofSeconds(2))).hasSize(1);
             }
         }
+    }
+
+    @Test
+    void aServerThatExitsDuringStartUpFailsTheStartAtOnce() {
+        // the configuration parses, then JetStream cannot create its store and the server exits
+        assertThatThrownBy(() -> NatsServerFixture.startWith("jetstream { store_dir: \"/proc/agentkit-nope\" }"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("exited during start-up");
     }
 
     @Test

@@ -87,7 +87,12 @@ public final class NatsServerFixture implements AutoCloseable {
         try {
             Path store = Files.createTempDirectory("agentkit-nats-js-");
             NatsServerFixture fixture = new NatsServerFixture(executable, store, freeLoopbackPort(), null, configLines);
-            fixture.launch();
+            try {
+                fixture.launch();
+            } catch (RuntimeException e) {
+                deleteRecursively(store);
+                throw e;
+            }
             return fixture;
         } catch (IOException e) {
             throw new UncheckedIOException("could not prepare a nats-server store directory", e);
@@ -190,6 +195,12 @@ public final class NatsServerFixture implements AutoCloseable {
         process = ProcessHandle.current().children()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(config)).orElse(false))
                 .findFirst().orElse(null);
+        if (process == null && ProcessHandle.current().children().allMatch(p -> p.info().commandLine().isPresent())) {
+            // every child process is known and none is this server: it exited already (a bad config, say)
+            shutdownRunner();
+            throw new IllegalStateException("nats-server on 127.0.0.1:" + port + " exited during start-up"
+                    + " (see the log of dev.agentkit.testing.nats.server)");
+        }
         ServerReadiness.await(port, process, READY_TIMEOUT);
         log.info("started {}", this);
     }
