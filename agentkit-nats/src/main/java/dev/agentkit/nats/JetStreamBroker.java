@@ -7,20 +7,16 @@ import dev.agentkit.core.broker.ConsumerStatus;
 import dev.agentkit.core.broker.Delivery;
 import dev.agentkit.core.broker.PublishResult;
 import dev.agentkit.core.message.Envelope;
-import dev.agentkit.core.message.Headers;
 import dev.agentkit.core.topology.ConsumerSpec;
 import dev.agentkit.core.topology.StreamSpec;
 import dev.agentkit.core.topology.Subjects;
 import dev.agentkit.nats.connect.NatsConnectionConfig;
 import io.nats.client.Connection;
-import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Message;
-import io.nats.client.PublishOptions;
 import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.MessageInfo;
-import io.nats.client.api.PublishAck;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * raised to one second (jnats' shortest pull expiry), and {@link Duration#ZERO} asks the server
  * for what it has now without waiting. A transient failure (not connected, a server lost, a
  * stream or consumer leader being elected on a cluster) is retried, and logged, while the wait
- * lasts; then it is thrown as a transient {@link BrokerException}. A fetch is one pull request
+ * lasts; then it is thrown as a transient {@link BrokerException}. A publish is retried for a
+ * few seconds when a retry cannot store it twice (see {@link JetStreamPublisher}). A fetch is one pull request
  * read to its end on a subscription of its own ({@link JetStreamPull}: not jnats'
  * {@code ConsumerContext.fetch}, which can drop a full batch's last message), so fetches from
  * several threads run side by side; a consumer is looked up once per {@link ConsumerRef}.
@@ -64,10 +61,10 @@ public final class JetStreamBroker implements Broker {
 
     private final Connection connection;
     private final boolean ownsConnection;
-    private final JetStream js;
     private final JetStreamManagement jsm;
     private final JetStreamProvisioner provisioner;
     private final FailoverCheck failover;
+    private final JetStreamPublisher publisher;
     /** The pull subjects of consumers known to exist. */
     private final Map<ConsumerRef, String> pullSubjects = new ConcurrentHashMap<>();
 
@@ -80,9 +77,9 @@ public final class JetStreamBroker implements Broker {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.ownsConnection = ownsConnection;
         try {
-            this.js = connection.jetStream();
             this.jsm = connection.jetStreamManagement();
             this.failover = new FailoverCheck(connection);
+            this.publisher = new JetStreamPublisher(connection, connection.jetStream(), failover);
         } catch (IOException e) {
             throw NatsFailures.wrap("open JetStream on " + connection.getConnectedUrl(), e);
         }
@@ -122,19 +119,7 @@ public final class JetStreamBroker implements Broker {
         if (subject.contains("*") || subject.contains(">")) {
             throw new IllegalArgumentException("cannot publish to a wildcard subject: " + subject);
         }
-        PublishOptions.Builder options = PublishOptions.builder();
-        envelope.header(Headers.MESSAGE_ID).filter(id -> !id.isBlank()).map(NatsHeaders::encode).ifPresent(options::messageId);
-        try {
-            PublishAck ack = js.publish(subject, NatsHeaders.toNats(envelope.headers()), envelope.body(), options.build());
-            return new PublishResult(ack.getStream(), ack.getSeqno(), ack.isDuplicate());
-        } catch (IOException e) {
-            if (isNoResponders(e) && failover.noStreamCaptures(subject)) {
-                throw new BrokerException("no stream captures subject " + subject, false, e);
-            }
-            throw NatsFailures.wrap("publish to " + subject, e);
-        } catch (JetStreamApiException | IllegalStateException e) {
-            throw NatsFailures.wrap("publish to " + subject, e);
-        }
+        return publisher.publish(subject, envelope);
     }
 
     @Override
@@ -254,11 +239,6 @@ public final class JetStreamBroker implements Broker {
             return new BrokerException("stream " + ref.stream() + " does not exist", false, e);
         }
         return NatsFailures.wrap(action, e);
-    }
-
-    private boolean isNoResponders(IOException e) {
-        return e.getMessage() != null && e.getMessage().contains("503")
-                && connection.getStatus() == Connection.Status.CONNECTED;
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.ConsumerRef;
+import dev.agentkit.core.broker.PublishResult;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.store.ProcessedStore;
 import dev.agentkit.core.topology.ConsumerSpec;
@@ -15,6 +16,10 @@ import dev.agentkit.core.turn.Outcome;
 import io.nats.client.Connection;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -83,6 +88,34 @@ class ServerRestartIT extends RealNatsSupport {
 
         assertThat(broker.fetch(c, 1, Duration.ofSeconds(2))).singleElement()
                 .satisfies(d -> assertThat(d.deliveryCount()).isEqualTo(1));
+    }
+
+    @Test
+    void aPublishWithAMessageIdWhileTheServerIsDownIsRetriedAndStoredOnce() throws Exception {
+        NATS.fixture().requireRestartable();
+        JetStreamBroker broker = broker();
+        String stream = unique("PUB");
+        broker.ensureStream(StreamSpec.of(stream, unique("pub") + ".>"));
+
+        NATS.fixture().stop();
+        RealTime.await("the client to notice", Duration.ofSeconds(10),
+                () -> broker.connection().getStatus() != Connection.Status.CONNECTED);
+        ExecutorService publisher = Executors.newSingleThreadExecutor();
+        try {
+            Future<PublishResult> published = publisher.submit(() -> broker.publish(unique("pub") + ".x",
+                    Envelope.ofJson(Map.of("n", 1)).withMessageId("announce-1")));
+            // longer than one attempt's wait for the stream's answer (the 5 s connection timeout):
+            // the first attempt fails, and its copy still goes out from the reconnect buffer
+            RealTime.pass(Duration.ofSeconds(6));
+            assertThat(published).as("still retrying").isNotDone();
+            NATS.fixture().restart();
+            assertThat(published.get(JetStreamPublisher.RETRY_BOUND.toSeconds() + 5, TimeUnit.SECONDS).stream())
+                    .isEqualTo(stream);
+        } finally {
+            publisher.shutdownNow();
+        }
+        assertThat(broker.connection().jetStreamManagement().getStreamInfo(stream).getStreamState().getMsgCount())
+                .as("stored once").isEqualTo(1);
     }
 
     private static void awaitReconnected(Connection nc) {
