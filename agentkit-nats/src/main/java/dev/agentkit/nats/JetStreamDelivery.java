@@ -19,12 +19,25 @@ final class JetStreamDelivery implements Delivery {
     private static final Logger log = LoggerFactory.getLogger(JetStreamDelivery.class);
 
     private final Message message;
-    private final NatsJetStreamMetaData meta;
+    /** Read from the reply subject on first use; immutable, so a racy second read is harmless. */
+    private AckSubject meta;
     private volatile Envelope envelope;
 
     JetStreamDelivery(Message message) {
         this.message = message;
-        this.meta = message.metaData();
+    }
+
+    private AckSubject meta() {
+        AckSubject m = meta;
+        if (m == null) {
+            m = AckSubject.parse(message.getReplyTo());
+            if (m == null) {
+                NatsJetStreamMetaData jnats = message.metaData();
+                m = new AckSubject(jnats.getStream(), jnats.streamSequence(), jnats.deliveredCount());
+            }
+            meta = m;
+        }
+        return m;
     }
 
     @Override
@@ -45,17 +58,17 @@ final class JetStreamDelivery implements Delivery {
 
     @Override
     public String stream() {
-        return meta.getStream();
+        return meta().stream();
     }
 
     @Override
     public long streamSequence() {
-        return meta.streamSequence();
+        return meta().streamSequence();
     }
 
     @Override
     public int deliveryCount() {
-        return (int) Math.min(Integer.MAX_VALUE, meta.deliveredCount());
+        return (int) Math.min(Integer.MAX_VALUE, meta().deliveryCount());
     }
 
     @Override

@@ -1,0 +1,73 @@
+package dev.agentkit.nats;
+
+/**
+ * What {@link JetStreamDelivery} needs from a JetStream message's reply subject, read without
+ * jnats' {@code NatsJetStreamMetaData}, which splits the subject with a regular expression and
+ * parses every token (the timestamp too) for each message: that was a fifth of a drain's turn
+ * time. Knows the two forms a server sends on a pull consumer's messages,
+ * {@code $JS.ACK.<stream>.<consumer>.<delivered>.<streamSeq>.<consumerSeq>.<timestamp>.<pending>}
+ * and {@code $JS.ACK.<domain>.<accountHash>.<stream>.<consumer>.<delivered>.<streamSeq>.<consumerSeq>.<timestamp>.<pending>[.<token>]};
+ * anything else is left to jnats.
+ *
+ * @param stream         the stream the message is stored in
+ * @param streamSequence its sequence in the stream
+ * @param deliveryCount  which delivery this is, from 1
+ */
+record AckSubject(String stream, long streamSequence, long deliveryCount) {
+    private static final String PREFIX = "$JS.ACK.";
+    /** Dots in {@code $JS.ACK.} plus the tokens after it, for the longest form read here. */
+    private static final int MAX_TOKENS = 12;
+
+    /** The stream, sequence and delivery count in {@code reply}, or null when it is not a form read here. */
+    static AckSubject parse(String reply) {
+        if (reply == null || !reply.startsWith(PREFIX)) {
+            return null;
+        }
+        int[] dots = new int[MAX_TOKENS + 1];
+        int tokens = 0;
+        for (int i = 0; i < reply.length(); i++) {
+            if (reply.charAt(i) == '.') {
+                if (tokens == MAX_TOKENS) {
+                    return null;
+                }
+                dots[tokens++] = i;
+            }
+        }
+        dots[tokens++] = reply.length(); // the end of the last token
+        int streamToken;
+        if (tokens == 9) {
+            streamToken = 2;
+        } else if (tokens == 11 || tokens == 12) {
+            streamToken = 4;
+        } else {
+            return null;
+        }
+        int streamStart = dots[streamToken - 1] + 1;
+        int streamEnd = dots[streamToken];
+        if (streamEnd == streamStart || dots[streamToken + 1] == streamEnd + 1) {
+            return null; // an empty stream or consumer name
+        }
+        long delivered = number(reply, dots[streamToken + 1] + 1, dots[streamToken + 2]);
+        long sequence = number(reply, dots[streamToken + 2] + 1, dots[streamToken + 3]);
+        if (delivered < 1 || sequence < 1) {
+            return null;
+        }
+        return new AckSubject(reply.substring(streamStart, streamEnd), sequence, delivered);
+    }
+
+    /** The decimal number in {@code s[start, end)}, or -1 when that is not one. */
+    private static long number(String s, int start, int end) {
+        if (end <= start || end - start > 18) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+}
