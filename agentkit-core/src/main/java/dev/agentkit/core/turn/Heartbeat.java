@@ -15,8 +15,25 @@ import java.util.Map;
  */
 final class Heartbeat {
     private final AgentClock clock;
-    private final Map<Duration, AgentClock.Timer> timers = new HashMap<>();
-    private final Map<Duration, Delivery> current = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Duration, Beat> beats = new HashMap<>();
+    /** The beat of the last ack wait watched: a turn's items share one, so most look-ups stop here. */
+    private Duration lastAckWait;
+    private Beat last;
+
+    /** One repeating timer and the delivery it marks, read on the clock's thread. */
+    private static final class Beat {
+        final AgentClock.Timer timer;
+        volatile Delivery current;
+
+        Beat(AgentClock clock, Duration period) {
+            this.timer = clock.scheduleRepeating(period, () -> {
+                Delivery c = current;
+                if (c != null) {
+                    c.inProgress();
+                }
+            });
+        }
+    }
 
     Heartbeat(AgentClock clock) {
         this.clock = clock;
@@ -24,26 +41,34 @@ final class Heartbeat {
 
     /** From now until {@link #release}, {@code d} is marked in progress every {@code ackWait / 3}. */
     void watch(Delivery d, Duration ackWait) {
-        Duration period = ackWait.dividedBy(3);
-        Duration beat = period.isZero() ? Duration.ofMillis(1) : period;
-        current.put(beat, d);
-        timers.computeIfAbsent(beat, p -> clock.scheduleRepeating(p, () -> {
-            Delivery c = current.get(p);
-            if (c != null) {
-                c.inProgress();
-            }
-        }));
+        Beat beat = last;
+        if (beat == null || !ackWait.equals(lastAckWait)) {
+            Duration period = ackWait.dividedBy(3);
+            Duration every = period.isZero() ? Duration.ofMillis(1) : period;
+            beat = beats.computeIfAbsent(every, p -> new Beat(clock, p));
+            lastAckWait = ackWait;
+            last = beat;
+        }
+        beat.current = d;
     }
 
     /** {@code d} is settled or abandoned: no more marks for it. */
     void release(Delivery d) {
-        current.values().removeIf(x -> x == d);
+        for (Beat b : beats.values()) {
+            if (b.current == d) {
+                b.current = null;
+            }
+        }
     }
 
     /** Cancels the timers; called when the turn ends. */
     void stop() {
-        timers.values().forEach(AgentClock.Timer::cancel);
-        timers.clear();
-        current.clear();
+        beats.values().forEach(b -> {
+            b.timer.cancel();
+            b.current = null;
+        });
+        beats.clear();
+        lastAckWait = null;
+        last = null;
     }
 }

@@ -15,6 +15,11 @@ final class Listeners {
         this.listeners = listeners;
     }
 
+    /** Whether any listener is registered (when none, callers need not build the events). */
+    boolean any() {
+        return !listeners.isEmpty();
+    }
+
     void turnStarted(TurnStart start) {
         each(l -> l.turnStarted(start));
     }

@@ -3,6 +3,7 @@ package dev.agentkit.core.turn;
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.Delivery;
+import dev.agentkit.core.budget.Usage;
 import dev.agentkit.core.store.ProcessedStore;
 import dev.agentkit.core.topology.ConsumerSpec;
 import java.time.Duration;
@@ -94,12 +95,15 @@ final class WorkStep {
                 turn.tally.duplicates++;
                 return;
             }
-            Instant started = agent.clock().now();
+            boolean told = turn.listeners.any();
+            Instant started = told ? agent.clock().now() : null;
             turn.budget.takeItemUsage();
             DeliveryProcessor.Settled settled = settle(turn, spec, d, id, key, processed);
-            turn.listeners.item(new ItemEvent(agent.config().name(), turn.id, id, requirement, d.subject(),
-                    d.deliveryCount(), settled.result(), settled.detail(), agent.clock().since(started),
-                    turn.budget.takeItemUsage()));
+            Usage usage = turn.budget.takeItemUsage();
+            if (told) {
+                turn.listeners.item(new ItemEvent(agent.config().name(), turn.id, id, requirement, d.subject(),
+                        d.deliveryCount(), settled.result(), settled.detail(), agent.clock().since(started), usage));
+            }
         } finally {
             MDC.remove(TurnMdc.MESSAGE);
             MDC.remove(TurnMdc.REQUIREMENT);
