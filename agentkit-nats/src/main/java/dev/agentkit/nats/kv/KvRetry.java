@@ -33,19 +33,19 @@ final class KvRetry {
 
     /** Runs {@code call}, retrying transient failures for up to {@link #BOUND}; {@code action} names it in logs and errors. */
     static <T> T call(String action, Call<T> call) {
-        long deadline = System.nanoTime() + BOUND.toNanos();
+        long started = System.nanoTime();
         int attempt = 1;
         while (true) {
             try {
                 T result = call.run();
                 if (attempt > 1) {
                     log.info("{} succeeded on attempt {}, after {} ms", action, attempt,
-                            Duration.ofNanos(System.nanoTime() - deadline + BOUND.toNanos()).toMillis());
+                            Duration.ofNanos(System.nanoTime() - started).toMillis());
                 }
                 return result;
             } catch (IOException | JetStreamApiException | IllegalStateException e) {
                 BrokerException failure = NatsFailures.wrap(action, e);
-                if (!failure.isTransient() || System.nanoTime() - deadline > 0) {
+                if (!failure.isTransient() || System.nanoTime() - started > BOUND.toNanos()) {
                     throw failure;
                 }
                 if (attempt == 1) {
