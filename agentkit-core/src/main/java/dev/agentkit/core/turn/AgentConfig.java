@@ -72,7 +72,7 @@ public record AgentConfig(String name, String role, String room, String alertsRo
         }
     }
 
-    /** A builder for agent {@code name}; its role and room default to the name. */
+    /** A builder for agent {@code name}; its role defaults to the name, its room to {@code general} ({@link Rooms#GENERAL}). */
     public static Builder builder(String name) {
         return new Builder(name);
     }

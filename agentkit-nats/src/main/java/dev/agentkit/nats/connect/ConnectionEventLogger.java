@@ -20,6 +20,7 @@ final class ConnectionEventLogger implements ConnectionListener, ErrorListener {
     private static final Logger log = LoggerFactory.getLogger("dev.agentkit.nats.connection");
 
     @Override
+    @SuppressWarnings("deprecation") // still abstract in jnats 2.26; the four-argument form is the one called
     public void connectionEvent(Connection conn, Events type) {
         connectionEvent(conn, type, null, null);
     }

@@ -30,7 +30,7 @@ import javax.net.ssl.SSLContext;
 public final class NatsConnectionConfig {
     /** The server used when none is given. */
     public static final String DEFAULT_URL = "nats://127.0.0.1:4222";
-    /** {@link Builder#maxReconnects} value that never gives up. */
+    /** {@link NatsConnectionConfigBuilder#maxReconnects} value that never gives up. */
     public static final int RECONNECT_FOREVER = -1;
     public static final Duration DEFAULT_RECONNECT_WAIT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_RECONNECT_JITTER = Duration.ofMillis(500);

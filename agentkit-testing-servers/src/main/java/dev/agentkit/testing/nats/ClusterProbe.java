@@ -109,6 +109,7 @@ final class ClusterProbe {
 
     private static final class Quiet implements ConnectionListener, ErrorListener {
         @Override
+        @SuppressWarnings("deprecation") // still abstract in jnats 2.26; the four-argument form is the one called
         public void connectionEvent(Connection conn, Events type) {
         }
     }
