@@ -3,8 +3,11 @@ package dev.agentkit.core.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -47,22 +50,21 @@ class ScopeHeadingsTest {
                 .hasMessageContaining("found '" + heading + "'");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"You do NOT modify:", "you do not modify:", "YOU DO NOT MODIFY", "You don't modify:",
-        "You don\u2019t modify:", "  You   do NOT   modify :  ", "**You do NOT modify:**", "Do not modify:",
-        "Don't modify:", "You must not modify:"})
-    void theDeniedHeadingMatchesAsAPhraseInAnyCase(String heading) {
-        AgentDefinition d = parseScope("You own all code in:\n- /src/\n" + heading + "\n- /src/frontend/");
-
-        assertThat(d.owned()).extracting(ScopeEntry::path).containsExactly("/src/");
-        assertThat(d.denied()).extracting(ScopeEntry::path).containsExactly("/src/frontend/");
+    static Stream<Arguments> acceptedHeadings() {
+        Stream<String> denied = Stream.of("You do NOT modify:", "you do not modify:", "YOU DO NOT MODIFY",
+                "You don't modify:", "You don\u2019t modify:", "  You   do NOT   modify :  ", "**You do NOT modify:**",
+                "Do not modify:", "Don't modify:", "You must not modify:", "You may not modify:");
+        Stream<String> owned = Stream.of("You own all code in:", "you own all code in", "YOU OWN ALL CODE IN:",
+                "You own:", "__You own all code in:__", "You own all code in :");
+        return Stream.concat(
+                denied.map(h -> Arguments.of(h, "You own all code in:\n- /src/\n" + h + "\n- /src/frontend/")),
+                owned.map(h -> Arguments.of(h, "You do NOT modify:\n- /src/frontend/\n" + h + "\n- /src/")));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"You own all code in:", "you own all code in", "YOU OWN ALL CODE IN:", "You own:",
-        "__You own all code in:__", "You own all code in :"})
-    void theOwnedHeadingMatchesAsAPhraseInAnyCase(String heading) {
-        AgentDefinition d = parseScope("You do NOT modify:\n- /src/frontend/\n" + heading + "\n- /src/");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("acceptedHeadings")
+    void anAcceptedHeadingMatchesAsAPhraseInAnyCase(String heading, String scope) {
+        AgentDefinition d = parseScope(scope);
 
         assertThat(d.owned()).extracting(ScopeEntry::path).containsExactly("/src/");
         assertThat(d.denied()).extracting(ScopeEntry::path).containsExactly("/src/frontend/");
