@@ -22,6 +22,13 @@ import java.util.Objects;
  * {@link #otherSections()}. Scope holds the lines {@code You own all code in:} and
  * {@code You do NOT modify:}, each followed by a list of workspace-relative paths.
  *
+ * <p>Headings and those two lines are matched as whole phrases, in any case, with runs of spaces,
+ * a trailing colon and markdown emphasis around them ignored. Besides the two above, Scope
+ * accepts {@code You own:} for the owned list and {@code You don't modify:}, {@code Do not modify:},
+ * {@code Don't modify:}, {@code You must not modify:} and {@code You may not modify:} for the
+ * denied one; any other line there is an error, so a line such as
+ * {@code Hands off, these are owned by Jen:} is refused, never read as a list of owned paths.
+ *
  * @param source        the file or source name it was parsed from (for messages)
  * @param name          the agent's name from the title, e.g. {@code Roy}
  * @param character     the Character section's text

@@ -6,19 +6,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads a character-sheet markdown text into an {@link AgentDefinition}; see that class for the
  * format. Strict where the structure matters (lists, scope, interfaces), so a mistake in a sheet
- * fails with its line instead of silently dropping a rule.
+ * fails with its line instead of silently dropping a rule. Headings, and the lines that open the
+ * owned and the denied list in {@code ## Scope}, are matched as whole phrases (see
+ * {@link #phrase(String)}), never by a word they contain. Any text either parses or fails with a
+ * {@link CharacterSheetException}; quoted text in its message is cut to {@value #QUOTE_MAX}
+ * characters.
  */
 final class CharacterSheetParser {
-    private static final Pattern TITLE = Pattern.compile("#\\s+Agent:(.*)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SECTION = Pattern.compile("##\\s+(.+?)\\s*");
-    private static final Pattern SUBSECTION = Pattern.compile("###\\s+(.+?)\\s*");
-    private static final Pattern ITEM = Pattern.compile("\\s*(?:[-*+]|\\d+[.)])\\s+(.*)");
+    private static final Pattern TITLE = Pattern.compile("#\\s+Agent:(.*)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern ITEM = Pattern.compile("\\s*(?:[-*+]|\\d+[.)])\\s+(.*)", Pattern.DOTALL);
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Set<String> OWNED = Set.of("you own all code in", "you own");
+    private static final Set<String> DENIED = Set.of("you do not modify", "you don't modify", "do not modify",
+            "don't modify", "you must not modify", "you may not modify");
+    private static final int QUOTE_MAX = 200;
 
     /** The sections the parser interprets. */
     private enum Known {
@@ -38,8 +47,9 @@ final class CharacterSheetParser {
         }
 
         static Known of(String title) {
+            String phrase = phrase(title);
             for (Known k : values()) {
-                if (k.title.equalsIgnoreCase(title.strip())) {
+                if (k.title.toLowerCase(Locale.ROOT).equals(phrase)) {
                     return k;
                 }
             }
@@ -73,11 +83,11 @@ final class CharacterSheetParser {
         }
         Matcher title = TITLE.matcher(lines.get(i).strip());
         if (!title.matches()) {
-            throw error(i + 1, "expected the title '# Agent: <name>', found '" + lines.get(i).strip() + "'");
+            throw error(i + 1, "expected the title '# Agent: <name>', found " + quote(lines.get(i)));
         }
         String name = title.group(1).strip();
         if (name.isEmpty()) {
-            throw error(i + 1, "the agent's name is empty in '" + lines.get(i).strip() + "'");
+            throw error(i + 1, "the agent's name is empty in " + quote(lines.get(i)));
         }
         int titleLine = i + 1;
         Map<Known, Section> known = new EnumMap<>(Known.class);
@@ -117,9 +127,9 @@ final class CharacterSheetParser {
         boolean fenced = false;
         for (int i = from; i < lines.size(); i++) {
             String text = lines.get(i);
-            Matcher heading = SECTION.matcher(text.strip());
-            if (!fenced && !text.startsWith(" ") && heading.matches()) {
-                current = new Section(heading.group(1), i + 1, new ArrayList<>());
+            Optional<String> heading = heading("##", text);
+            if (!fenced && !text.startsWith(" ") && heading.isPresent()) {
+                current = new Section(heading.get(), i + 1, new ArrayList<>());
                 sections.add(current);
                 continue;
             }
@@ -129,7 +139,7 @@ final class CharacterSheetParser {
             if (current != null) {
                 current.body().add(new Line(i + 1, text));
             } else if (!text.isBlank()) {
-                throw error(i + 1, "text before the first '## ' section: '" + text.strip() + "'");
+                throw error(i + 1, "text before the first '## ' section: " + quote(text));
             }
         }
         return sections;
@@ -142,21 +152,21 @@ final class CharacterSheetParser {
         List<ScopeEntry> current = null;
         for (Line line : s.body()) {
             Matcher item = ITEM.matcher(line.text());
-            String lower = line.text().strip().toLowerCase(Locale.ROOT);
+            String phrase = phrase(line.text());
             if (line.blank()) {
                 continue;
             } else if (item.matches()) {
                 if (current == null) {
                     throw error(line.number(), "a path before 'You own all code in:' or 'You do NOT modify:'");
                 }
-                current.add(ScopeEntry.parse(item.group(1)));
-            } else if (lower.contains("not modify") || lower.contains("n't modify")) {
+                current.add(scopeEntry(line, item.group(1)));
+            } else if (DENIED.contains(phrase)) {
                 current = denied;
-            } else if (lower.contains("own")) {
+            } else if (OWNED.contains(phrase)) {
                 current = owned;
             } else {
                 throw error(line.number(), "'## Scope' takes 'You own all code in:' and 'You do NOT modify:',"
-                        + " each followed by a list of paths; found '" + line.text().strip() + "'");
+                        + " each followed by a list of paths; found " + quote(line.text()));
             }
         }
         if (owned.isEmpty()) {
@@ -170,10 +180,10 @@ final class CharacterSheetParser {
         Map<String, Section> subsections = new LinkedHashMap<>();
         Section current = null;
         for (Line line : s.body()) {
-            Matcher sub = SUBSECTION.matcher(line.text().strip());
-            if (sub.matches()) {
-                String title = sub.group(1);
-                String key = title.toLowerCase(Locale.ROOT);
+            Optional<String> sub = heading("###", line.text());
+            if (sub.isPresent()) {
+                String title = sub.get();
+                String key = phrase(title);
                 if (!key.equals("input") && !key.equals("output")) {
                     throw error(line.number(), "'## Interfaces' takes '### Input' and '### Output', found '### "
                             + title + "'");
@@ -185,7 +195,7 @@ final class CharacterSheetParser {
             } else if (current != null) {
                 current.body().add(line);
             } else if (!line.blank()) {
-                throw error(line.number(), "text in '## Interfaces' before '### Input': '" + line.text().strip() + "'");
+                throw error(line.number(), "text in '## Interfaces' before '### Input': " + quote(line.text()));
             }
         }
         for (String key : List.of("input", "output")) {
@@ -209,14 +219,60 @@ final class CharacterSheetParser {
             } else if (!items.isEmpty() && Character.isWhitespace(line.text().charAt(0))) {
                 items.set(items.size() - 1, items.get(items.size() - 1) + " " + line.text().strip());
             } else {
-                throw error(line.number(), "expected a list item ('- ...') in '" + s.title() + "', found '"
-                        + line.text().strip() + "'");
+                throw error(line.number(), "expected a list item ('- ...') in '" + s.title() + "', found "
+                        + quote(line.text()));
             }
         }
         if (items.isEmpty()) {
             throw error(s.line(), "'" + s.title() + "' lists nothing");
         }
         return items;
+    }
+
+    private ScopeEntry scopeEntry(Line line, String item) {
+        return ScopeEntry.parse(item).orElseThrow(() -> error(line.number(),
+                "a list item in '## Scope' names no path: " + quote(line.text())));
+    }
+
+    /**
+     * The title of a markdown heading of exactly {@code marks} (e.g. {@code ##}) followed by
+     * whitespace and a non-blank title; empty for any other line.
+     */
+    private static Optional<String> heading(String marks, String line) {
+        String s = line.strip();
+        if (!s.startsWith(marks) || s.length() == marks.length() || !Character.isWhitespace(s.charAt(marks.length()))) {
+            return Optional.empty();
+        }
+        String title = s.substring(marks.length()).strip();
+        return title.isEmpty() ? Optional.empty() : Optional.of(title);
+    }
+
+    /**
+     * A heading as the phrase it says: lower case, runs of whitespace as one space, typographic
+     * apostrophes as {@code '}, without a trailing colon or markdown emphasis around it. So
+     * {@code **You don’t  modify:**} is the phrase {@code you don't modify}.
+     */
+    static String phrase(String heading) {
+        String s = SPACES.matcher(heading.replace('\u2019', '\'').replace('\u2018', '\'')).replaceAll(" ").strip();
+        String before;
+        do {
+            before = s;
+            if (s.endsWith(":")) {
+                s = s.substring(0, s.length() - 1).strip();
+            }
+            for (String mark : List.of("**", "__", "*", "_")) {
+                if (s.length() >= 2 * mark.length() && s.startsWith(mark) && s.endsWith(mark)) {
+                    s = s.substring(mark.length(), s.length() - mark.length()).strip();
+                    break;
+                }
+            }
+        } while (!s.equals(before));
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    private static String quote(String text) {
+        String s = text.strip();
+        return "'" + (s.length() <= QUOTE_MAX ? s : s.substring(0, QUOTE_MAX) + "...") + "'";
     }
 
     private static String text(List<Line> body) {

@@ -4,6 +4,7 @@ import dev.agentkit.core.AgentkitException;
 import dev.agentkit.core.agent.ScopeDecision.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +51,8 @@ public final class Scope {
      * The scope of {@code definition} in the workspace at {@code workspaceRoot}, which must be an
      * existing directory.
      *
-     * @throws AgentkitException if the root is not a directory or a sheet path climbs out with {@code ..}
+     * @throws AgentkitException if the root is not a directory, or a sheet path climbs out with {@code ..}
+     *                           or is no path on this file system
      */
     public static Scope of(AgentDefinition definition, Path workspaceRoot) {
         Path root = workspaceRoot.toAbsolutePath().normalize();
@@ -71,7 +73,13 @@ public final class Scope {
         List<Rule> rules = new ArrayList<>();
         for (ScopeEntry e : entries) {
             String text = e.path().replace('\\', '/').replaceFirst("^/+", "");
-            Path prefix = Path.of(text).normalize();
+            Path prefix;
+            try {
+                prefix = Path.of(text).normalize();
+            } catch (InvalidPathException invalid) {
+                throw new AgentkitException("scope path '" + e.path().replace("\0", "\\0") + "' of " + d.name() + " in "
+                        + d.source() + " is no path on this system: " + invalid.getReason());
+            }
             if (prefix.isAbsolute() || prefix.startsWith("..")) {
                 throw new AgentkitException("scope path '" + e.path() + "' of " + d.name() + " in " + d.source()
                         + " leaves the workspace");

@@ -1,6 +1,7 @@
 package dev.agentkit.core.agent;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One path in a character sheet's Scope list, e.g. {@code /src/frontend/ (that's Jen's domain)}:
@@ -19,13 +20,16 @@ public record ScopeEntry(String path, String note) {
         }
     }
 
-    /** Reads a list item: the first word is the path (backticks dropped), the rest the note. */
-    static ScopeEntry parse(String item) {
+    /**
+     * Reads a list item: the first word is the path (backticks dropped), the rest the note; empty
+     * when no path is left.
+     */
+    static Optional<ScopeEntry> parse(String item) {
         String text = item.strip();
         int space = text.indexOf(' ');
-        String path = space < 0 ? text : text.substring(0, space);
+        String path = (space < 0 ? text : text.substring(0, space)).replace("`", "");
         String note = space < 0 ? "" : text.substring(space + 1).strip();
-        return new ScopeEntry(path.replace("`", ""), note);
+        return path.isBlank() ? Optional.empty() : Optional.of(new ScopeEntry(path, note));
     }
 
     /** The entry as a sheet line would show it. */

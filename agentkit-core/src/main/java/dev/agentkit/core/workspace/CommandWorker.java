@@ -1,21 +1,18 @@
 package dev.agentkit.core.workspace;
 
 import dev.agentkit.core.AgentkitException;
+import dev.agentkit.core.Redactor;
 import dev.agentkit.core.turn.Outcome;
 import dev.agentkit.core.turn.WorkItem;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,16 +28,45 @@ import org.slf4j.LoggerFactory;
  * prompt first, under a {@code # Requirement} heading), which is also its standard input. The
  * environment names them: {@code AGENTKIT_SYSTEM_PROMPT_FILE}, {@code AGENTKIT_REQUIREMENT_FILE},
  * {@code AGENTKIT_INPUT_FILE}, and {@code AGENTKIT_WORK_ID} holds the item's id. Standard output
- * and error are merged, logged line by line through slf4j as they come, and only the last lines
- * are kept in memory.
+ * and error are merged, logged line by line at DEBUG as they come, and only the last lines are
+ * kept in memory.
+ *
+ * <p>The command does not inherit the agent's environment, which holds the agent's own secrets
+ * ({@code NATS_TOKEN}, {@code NATS_PASSWORD}, a Matrix password): it gets the variables named in
+ * {@link #DEFAULT_ENVIRONMENT} that the agent has, those named with
+ * {@link Builder#passEnvironment(String...)}, and those set with
+ * {@link Builder#environment(String, String)}. Everything that leaves the worker from the
+ * command's output (the log lines, the retry reason that becomes a dead letter's error and an
+ * alert) passes through a {@link Redactor} first: the values of the agent's environment
+ * variables whose names {@link Redactor#looksSecret(String) look secret}, of the variables set
+ * for the command whose names look secret, and of those registered with
+ * {@link Builder#redact(String...)}, are replaced by {@value Redactor#MARK}. A secret is never
+ * logged.
  *
  * <p>Call {@link #run(WorkItem, String)} from {@code TurnBasedAgent.processWork}: the turn cycle
  * marks the message in progress on a timer while {@code processWork} runs, so a command that
  * takes longer than the consumer's ack wait is not redelivered to someone else meanwhile. The
  * timeout is real time, as the command is a real process. Thread-safe; one instance may serve
  * many runs.
+ *
+ * <pre>{@code
+ * CommandWorker claude = CommandWorker.builder(List.of("claude", "-p"))
+ *         .workspace(checkout)
+ *         .passEnvironment("ANTHROPIC_API_KEY", "CLAUDE_*")
+ *         .timeout(Duration.ofMinutes(20))
+ *         .build();
+ * Outcome outcome = claude.run(item, sheet.systemPrompt());
+ * }</pre>
  */
 public final class CommandWorker {
+    /**
+     * The environment variables a command gets by default, when the agent has them: names, or
+     * prefixes ending in {@code *}, matched ignoring case. What a program needs to find its tools,
+     * its home, its locale, its terminal, its time zone and a temporary directory, on POSIX and on
+     * Windows; no credentials and no proxy settings (a proxy URL may carry a password).
+     */
+    public static final List<String> DEFAULT_ENVIRONMENT = WorkerEnvironment.DEFAULT;
+
     private static final Logger log = LoggerFactory.getLogger(CommandWorker.class);
     private static final long OUTPUT_DRAIN_MILLIS = 5_000;
 
@@ -50,6 +76,7 @@ public final class CommandWorker {
     private final Duration retryDelay;
     private final int tailLines;
     private final Map<String, String> environment;
+    private final Redactor redactor;
 
     private CommandWorker(Builder b) {
         this.command = List.copyOf(b.command);
@@ -57,7 +84,13 @@ public final class CommandWorker {
         this.timeout = b.timeout;
         this.retryDelay = b.retryDelay;
         this.tailLines = b.tailLines;
-        this.environment = Map.copyOf(b.environment);
+        List<String> allowList = new ArrayList<>(DEFAULT_ENVIRONMENT);
+        allowList.addAll(b.passed);
+        Map<String, String> env = WorkerEnvironment.select(b.parent, allowList);
+        env.putAll(b.environment);
+        this.environment = Map.copyOf(env);
+        this.redactor = Redactor.fromEnvironment(b.parent).and(Redactor.fromEnvironment(b.environment))
+                .and(Redactor.of(b.secrets));
         if (command.isEmpty()) {
             throw new IllegalArgumentException("command must not be empty");
         }
@@ -72,6 +105,14 @@ public final class CommandWorker {
         return new Builder(command);
     }
 
+    /**
+     * What this worker replaces by {@value Redactor#MARK} in what the command printed, for a
+     * caller that forwards other text about the run.
+     */
+    public Redactor redactor() {
+        return redactor;
+    }
+
     /** Runs the command for {@code item} with {@code systemPrompt}; the requirement is the item's body. */
     public Outcome run(WorkItem item, String systemPrompt) {
         return run(item.id(), systemPrompt, item.envelope().text());
@@ -83,21 +124,14 @@ public final class CommandWorker {
      * @throws AgentkitException if the input files cannot be written or the command cannot start
      */
     public Outcome run(String workId, String systemPrompt, String requirement) {
-        Path io = createInputDir(workId);
-        try {
-            Path prompt = write(io.resolve("system-prompt.md"), systemPrompt);
-            Path req = write(io.resolve("requirement.json"), requirement);
-            Path input = write(io.resolve("input.md"), systemPrompt + "\n\n# Requirement\n\n" + requirement + "\n");
+        try (CommandInput in = CommandInput.write(workId, systemPrompt, requirement)) {
             ProcessBuilder pb = new ProcessBuilder(command).directory(workspace.toFile())
-                    .redirectErrorStream(true).redirectInput(input.toFile());
+                    .redirectErrorStream(true).redirectInput(in.input().toFile());
+            pb.environment().clear();
             pb.environment().putAll(environment);
             pb.environment().put("AGENTKIT_WORK_ID", workId);
-            pb.environment().put("AGENTKIT_SYSTEM_PROMPT_FILE", prompt.toString());
-            pb.environment().put("AGENTKIT_REQUIREMENT_FILE", req.toString());
-            pb.environment().put("AGENTKIT_INPUT_FILE", input.toString());
+            pb.environment().putAll(in.environment());
             return await(workId, start(pb));
-        } finally {
-            deleteTree(io);
         }
     }
 
@@ -105,24 +139,24 @@ public final class CommandWorker {
         try {
             return pb.start();
         } catch (IOException e) {
-            throw new AgentkitException("cannot start " + command.get(0) + " in " + workspace, e);
+            throw new AgentkitException(redactor.redact("cannot start " + command.get(0) + " in " + workspace), e);
         }
     }
 
     private Outcome await(String workId, Process process) {
         log.info("{} started {} (pid {}) in {}", workId, command.get(0), process.pid(), workspace);
-        OutputTail output = OutputTail.start(process.getInputStream(), tailLines, workId);
+        OutputTail output = OutputTail.start(process.getInputStream(), tailLines, workId, redactor);
         boolean exited;
         try {
             exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill(workId, process, output, "the turn was interrupted");
-            return Outcome.retry(retryDelay, command.get(0) + " was interrupted; killed it");
+            return retry(command.get(0) + " was interrupted; killed it");
         }
         if (!exited) {
             kill(workId, process, output, "timed out after " + timeout);
-            return Outcome.retry(retryDelay, command.get(0) + " timed out after " + timeout
+            return retry(command.get(0) + " timed out after " + timeout
                     + "; killed it and the processes it started. Last output:\n" + output.text());
         }
         if (!output.awaitEnd(OUTPUT_DRAIN_MILLIS)) {
@@ -135,7 +169,12 @@ public final class CommandWorker {
             return Outcome.done();
         }
         log.warn("{}: {} exited with {}", workId, command.get(0), code);
-        return Outcome.retry(retryDelay, command.get(0) + " exited with " + code + ". Last output:\n" + output.text());
+        return retry(command.get(0) + " exited with " + code + ". Last output:\n" + output.text());
+    }
+
+    /** A retry whose reason is redacted as a whole: the output tail is already, the command line may not be. */
+    private Outcome retry(String reason) {
+        return Outcome.retry(retryDelay, redactor.redact(reason));
     }
 
     private void kill(String workId, Process process, OutputTail output, String why) {
@@ -147,36 +186,6 @@ public final class CommandWorker {
         output.awaitEnd(OUTPUT_DRAIN_MILLIS);
     }
 
-    private static Path createInputDir(String workId) {
-        try {
-            return Files.createTempDirectory("agentkit-work-");
-        } catch (IOException e) {
-            throw new AgentkitException("cannot create the input directory for " + workId, e);
-        }
-    }
-
-    private static Path write(Path file, String text) {
-        try {
-            return Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AgentkitException("cannot write command input " + file, e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            log.warn("cannot remove command input directory {}: {}", dir, e.toString());
-        }
-    }
-
     /** Builds a {@link CommandWorker}; the workspace is required, the rest has defaults. */
     public static final class Builder {
         private final List<String> command;
@@ -185,6 +194,9 @@ public final class CommandWorker {
         private Duration retryDelay = Duration.ofMinutes(5);
         private int tailLines = 40;
         private final Map<String, String> environment = new LinkedHashMap<>();
+        private final List<String> passed = new ArrayList<>();
+        private final List<String> secrets = new ArrayList<>();
+        private Map<String, String> parent = System.getenv();
 
         private Builder(List<String> command) {
             this.command = List.copyOf(command);
@@ -214,7 +226,48 @@ public final class CommandWorker {
             return this;
         }
 
-        /** An extra environment variable for the command. */
+        /**
+         * Passes these of the agent's environment variables to the command as well as
+         * {@link #DEFAULT_ENVIRONMENT}: names ({@code ANTHROPIC_API_KEY}) or prefixes ending in
+         * {@code *} ({@code CLAUDE_*}), matched ignoring case. A passed secret still reaches the
+         * command, which may need it, and is still redacted from its output when its name looks
+         * secret (else register it with {@link #redact(String...)}).
+         *
+         * @throws IllegalArgumentException for an entry that is no such name or prefix, or {@code *}
+         */
+        public Builder passEnvironment(String... names) {
+            for (String name : names) {
+                passed.add(WorkerEnvironment.requireEntry(name));
+            }
+            return this;
+        }
+
+        /**
+         * Values to redact from the command's output besides those the environment gives away
+         * (a secret under a harmless-looking name, one the command reads from a file).
+         *
+         * @throws IllegalArgumentException for a value shorter than {@value Redactor#MIN_LENGTH} characters
+         */
+        public Builder redact(String... values) {
+            Redactor.of(values);
+            secrets.addAll(List.of(values));
+            return this;
+        }
+
+        /**
+         * The agent's environment that passed names are read from and whose secret-looking values
+         * are redacted; {@link System#getenv()} unless given (tests, or an agent that keeps its
+         * configuration elsewhere).
+         */
+        public Builder parentEnvironment(Map<String, String> parent) {
+            this.parent = Map.copyOf(parent);
+            return this;
+        }
+
+        /**
+         * An environment variable for the command, whatever the agent's environment holds; its
+         * value is redacted from the output when its name looks secret.
+         */
         public Builder environment(String name, String value) {
             environment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
             return this;

@@ -12,11 +12,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one {@code git} command in a repository with a timeout and no prompts; output and errors
- * go to a temporary file, so a large output can never block the process on a full pipe. Used by
- * {@link GitWorkspace}.
+ * go to a temporary file, so a large output can never block the process on a full pipe. Every
+ * path given to git is literal ({@code --literal-pathspecs}): {@code src/*} names the file called
+ * {@code *}, never a pattern, and {@code :(...)} magic is off, whatever the caller's environment
+ * says. Used by {@link GitWorkspace}.
  */
 final class GitCommand {
     private static final int MESSAGE_TAIL = 1_000;
+    /** Environment variables that would change how git reads paths, or clash with literal ones. */
+    private static final List<String> PATHSPEC_SETTINGS = List.of("GIT_GLOB_PATHSPECS", "GIT_NOGLOB_PATHSPECS",
+            "GIT_ICASE_PATHSPECS", "GIT_LITERAL_PATHSPECS");
 
     /** How a git command ended: its exit code and its merged output. */
     record Result(int exitCode, String output) {
@@ -41,13 +46,14 @@ final class GitCommand {
 
     /** Runs {@code git args...} and returns how it ended, whatever the exit code. */
     Result run(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("git", "-C", repo.toString()));
+        List<String> cmd = new ArrayList<>(List.of("git", "--literal-pathspecs", "-C", repo.toString()));
         cmd.addAll(List.of(args));
         Path out = null;
         try {
             out = Files.createTempFile("agentkit-git-", ".out");
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+            pb.environment().keySet().removeAll(PATHSPEC_SETTINGS);
             pb.environment().put("GIT_TERMINAL_PROMPT", "0");
             pb.environment().put("LC_ALL", "C");
             Process p = pb.start();

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * One agent's view of a shared git checkout: small commits, each for one requirement, with a
  * message of the form {@code REQ-001: Add login endpoint}, containing only files the agent's
  * {@link Scope} allows. A commit that would include a file out of scope is refused before git
- * is touched, with a {@link ScopeViolationException} naming every such file.
+ * is touched, with a {@link ScopeViolationException} naming every such file. Paths are given to
+ * git literally: a file named {@code src/api/gen*} is that one file, not a pattern that would
+ * also stage {@code src/api/generated/}.
  *
  * <p>Agents call it after their work on an item succeeded, before returning {@code done}. It
  * drives the {@code git} command line, each call bounded by a timeout; the workspace root of the

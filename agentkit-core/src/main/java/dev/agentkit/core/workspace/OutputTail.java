@@ -1,5 +1,6 @@
 package dev.agentkit.core.workspace;
 
+import dev.agentkit.core.Redactor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a process's output on its own thread, logs each line as it comes, and keeps only the
- * last lines (each cut to a maximum length), so a chatty or endless command costs bounded
- * memory. Used by {@link CommandWorker}.
+ * Reads a process's output on its own thread, redacts each line, logs it at DEBUG as it comes,
+ * and keeps only the last lines (each cut to a maximum length), so a chatty or endless command
+ * costs bounded memory. A line is read a secret's length past the cut, so a secret the cut would
+ * split is still redacted whole. Used by {@link CommandWorker}.
  */
 final class OutputTail {
     private static final Logger log = LoggerFactory.getLogger(CommandWorker.class);
@@ -22,18 +24,22 @@ final class OutputTail {
     private final Deque<String> tail = new ArrayDeque<>();
     private final int keep;
     private final String label;
+    private final Redactor redactor;
+    private final int readMax;
     private final Thread thread;
 
-    private OutputTail(InputStream in, int keep, String label) {
+    private OutputTail(InputStream in, int keep, String label, Redactor redactor) {
         this.keep = keep;
         this.label = label;
+        this.redactor = redactor;
+        this.readMax = MAX_LINE + redactor.lookahead();
         this.thread = new Thread(() -> pump(in), "agentkit-output-" + label);
         this.thread.setDaemon(true);
     }
 
-    /** Starts reading {@code in}; log lines are prefixed with {@code label}. */
-    static OutputTail start(InputStream in, int keep, String label) {
-        OutputTail t = new OutputTail(in, keep, label);
+    /** Starts reading {@code in}; log lines are prefixed with {@code label}, secrets replaced. */
+    static OutputTail start(InputStream in, int keep, String label, Redactor redactor) {
+        OutputTail t = new OutputTail(in, keep, label, redactor);
         t.thread.start();
         return t;
     }
@@ -65,7 +71,7 @@ final class OutputTail {
                     if (c == '\n') {
                         emit(line, cut);
                         cut = false;
-                    } else if (c != '\r' && line.length() < MAX_LINE) {
+                    } else if (c != '\r' && line.length() < readMax) {
                         line.append(c);
                     } else if (c != '\r') {
                         cut = true;
@@ -81,9 +87,10 @@ final class OutputTail {
     }
 
     private void emit(StringBuilder line, boolean cut) {
-        String text = cut ? line + " [line cut]" : line.toString();
+        String redacted = redactor.redact(line, MAX_LINE);
+        String text = cut || line.length() > MAX_LINE ? redacted + " [line cut]" : redacted;
         line.setLength(0);
-        log.info("[{}] {}", label, text);
+        log.debug("[{}] {}", label, text);
         synchronized (this) {
             if (tail.size() == keep) {
                 tail.removeFirst();

@@ -3,6 +3,8 @@ package dev.agentkit.core.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +31,42 @@ class ExampleSheetsTest {
             agents = files.filter(f -> f.toString().endsWith(".md")).map(AgentDefinition::parse)
                     .collect(Collectors.toMap(AgentDefinition::name, Function.identity()));
         }
+    }
+
+    /**
+     * Every field of every example sheet, pinned as the parser read them before headings were
+     * matched as phrases ({@code example-sheets.parsed.txt}): a parser change must not change them.
+     */
+    @Test
+    void theExampleSheetsParseExactlyAsPinned() throws IOException {
+        StringBuilder actual = new StringBuilder();
+        for (String file : List.of("jen.md", "moss.md", "roy.md")) {
+            actual.append("## ").append(file).append('\n').append(describe(AgentDefinition.parse(SHEETS.resolve(file))));
+        }
+        try (InputStream pinned = ExampleSheetsTest.class.getResourceAsStream("example-sheets.parsed.txt")) {
+            assertThat(pinned).as("example-sheets.parsed.txt").isNotNull();
+            assertThat(actual.toString()).isEqualTo(new String(pinned.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** One line per field value, in a stable order; newlines escaped. */
+    private static String describe(AgentDefinition d) {
+        StringBuilder sb = new StringBuilder();
+        line(sb, "name", d.name());
+        line(sb, "character", d.character());
+        d.owned().forEach(e -> line(sb, "owned", e.path() + (e.note().isEmpty() ? "" : " | " + e.note())));
+        d.denied().forEach(e -> line(sb, "denied", e.path() + (e.note().isEmpty() ? "" : " | " + e.note())));
+        d.tools().forEach(t -> line(sb, "tool", t));
+        d.inputs().forEach(t -> line(sb, "input", t));
+        d.outputs().forEach(t -> line(sb, "output", t));
+        d.workingStyle().forEach(t -> line(sb, "style", t));
+        d.refusals().forEach(t -> line(sb, "refusal", t));
+        d.otherSections().forEach(s -> line(sb, "section", s.title() + " | " + s.body()));
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String key, String value) {
+        sb.append(key).append(": ").append(value.replace("\\", "\\\\").replace("\n", "\\n")).append('\n');
     }
 
     @Test

@@ -141,6 +141,14 @@ class ScopeTest {
     }
 
     @Test
+    void aSheetPathThatIsNoPathIsRejectedAsAnAgentkitException() {
+        AgentDefinition bad = AgentDefinition.parse(Sheets.replace("Scope", "You own all code in:\n- /src/a\u0000b/\n\n"), "bad.md");
+
+        assertThatThrownBy(() -> Scope.of(bad, root)).isInstanceOf(AgentkitException.class)
+                .hasMessageContaining("bad.md").hasMessageContaining("is no path");
+    }
+
+    @Test
     void aSheetPathThatLeavesTheWorkspaceIsRejected() {
         AgentDefinition bad = AgentDefinition.parse(Sheets.replace("Scope", "You own all code in:\n- /../up/\n\n"), "bad.md");
 

@@ -3,6 +3,7 @@ package dev.agentkit.core.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -13,6 +14,8 @@ import dev.agentkit.core.turn.WorkItem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,20 +28,56 @@ import org.slf4j.LoggerFactory;
 
 class CommandWorkerTest {
     private static final Duration RETRY = Duration.ofMinutes(3);
+    private static final String NATS_TOKEN = "tok-s3cr3t-5f2a9b";
+    private static final String ANTHROPIC_KEY = "sk-ant-api03-Zx9Qw8Er7Ty6";
 
     @TempDir
     Path workspace;
     final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
+    Level levelBefore;
+
     @BeforeEach
     void captureLog() {
         logged.start();
-        ((Logger) LoggerFactory.getLogger(CommandWorker.class)).addAppender(logged);
+        Logger logger = (Logger) LoggerFactory.getLogger(CommandWorker.class);
+        levelBefore = logger.getLevel();
+        logger.setLevel(Level.DEBUG);
+        logger.addAppender(logged);
     }
 
     @AfterEach
     void stopCapture() {
-        ((Logger) LoggerFactory.getLogger(CommandWorker.class)).detachAppender(logged);
+        Logger logger = (Logger) LoggerFactory.getLogger(CommandWorker.class);
+        logger.detachAppender(logged);
+        logger.setLevel(levelBefore);
+    }
+
+    /** An agent's environment as the tests control it: the real PATH, some plain names, some secrets. */
+    private static Map<String, String> agentEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", System.getenv("PATH"));
+        env.put("HOME", "/home/roy");
+        env.put("LANG", "C.UTF-8");
+        env.put("LC_TIME", "C");
+        env.put("NATS_TOKEN", NATS_TOKEN);
+        env.put("NATS_PASSWORD", "pw-7c41d0e9");
+        env.put("ANTHROPIC_API_KEY", ANTHROPIC_KEY);
+        env.put("MATRIX_ACCESS_TOKEN", "syt_cm95_AbCdEfGhIj");
+        env.put("NATS_NKEY_SEED", "SUAMLK2ZNL35WSMW37E7UD4VZ7ELPKW7DHC3BWBSD2GCZ7IUQQXZIORRBU\nsecond-line-of-seed");
+        env.put("BUILD_NUMBER", "41");
+        env.put("CLAUDE_CONFIG_DIR", "/home/roy/.claude");
+        env.put("PROJECT_NAME", "workshop");
+        return env;
+    }
+
+    private CommandWorker.Builder withAgentEnvironment(String script) {
+        return CommandWorker.builder(List.of("sh", "-c", script)).workspace(workspace).timeout(Duration.ofSeconds(30))
+                .retryDelay(RETRY).tailLines(3).parentEnvironment(agentEnvironment());
+    }
+
+    private List<String> loggedText() {
+        return logged.list.stream().map(e -> e.getFormattedMessage() + " " + Arrays.toString(e.getArgumentArray())).toList();
     }
 
     private CommandWorker shell(String script, Duration timeout) {
@@ -85,11 +124,92 @@ class CommandWorkerTest {
     }
 
     @Test
-    void everyOutputLineIsLoggedAsItComes() {
+    void everyOutputLineIsLoggedAtDebugAsItComes() {
         shell("echo first; echo second >&2; printf 'no newline at end'", Duration.ofSeconds(30)).run("REQ-003", "p", "{}");
 
-        assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
-                .contains("[REQ-003] first", "[REQ-003] second", "[REQ-003] no newline at end");
+        assertThat(logged.list).filteredOn(e -> e.getFormattedMessage().startsWith("[REQ-003] "))
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly("[REQ-003] first", "[REQ-003] second", "[REQ-003] no newline at end");
+        assertThat(logged.list).filteredOn(e -> e.getFormattedMessage().startsWith("[REQ-003] "))
+                .extracting(ILoggingEvent::getLevel).containsOnly(Level.DEBUG);
+    }
+
+    /** Issue 15, scenario 8: the command got the agent's whole environment, secrets included. */
+    @Test
+    void theCommandGetsOnlyTheDefaultAllowListAndWhatTheBuilderNames() throws Exception {
+        Outcome outcome = withAgentEnvironment("env > env.txt").passEnvironment("ANTHROPIC_API_KEY", "CLAUDE_*")
+                .environment("AGENT_ROLE", "backend").build().run("REQ-020", "p", "{}");
+
+        assertThat(outcome).isEqualTo(Outcome.done());
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(workspace.resolve("env.txt"))) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                seen.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        assertThat(seen).containsEntry("PATH", System.getenv("PATH")).containsEntry("HOME", "/home/roy")
+                .containsEntry("LANG", "C.UTF-8").containsEntry("LC_TIME", "C")
+                .containsEntry("ANTHROPIC_API_KEY", ANTHROPIC_KEY).containsEntry("CLAUDE_CONFIG_DIR", "/home/roy/.claude")
+                .containsEntry("AGENT_ROLE", "backend").containsEntry("AGENTKIT_WORK_ID", "REQ-020")
+                .containsKeys("AGENTKIT_INPUT_FILE", "AGENTKIT_SYSTEM_PROMPT_FILE", "AGENTKIT_REQUIREMENT_FILE")
+                .doesNotContainKeys("NATS_TOKEN", "NATS_PASSWORD", "MATRIX_ACCESS_TOKEN", "NATS_NKEY_SEED",
+                        "BUILD_NUMBER", "PROJECT_NAME");
+        assertThat(seen.keySet()).as("names the shell itself sets aside, nothing else")
+                .allMatch(n -> List.of("PATH", "HOME", "LANG", "LC_TIME", "ANTHROPIC_API_KEY", "CLAUDE_CONFIG_DIR",
+                        "AGENT_ROLE", "PWD", "SHLVL", "_", "OLDPWD").contains(n) || n.startsWith("AGENTKIT_"));
+    }
+
+    /** Issue 15, scenario 8: a secret the command printed reached the retry reason (and so dead letters and #alerts). */
+    @Test
+    void secretsTheCommandPrintsAreRedactedFromTheReasonAndTheLog() {
+        Outcome outcome = withAgentEnvironment("echo \"connecting with " + NATS_TOKEN + "\"; echo \"key=$ANTHROPIC_API_KEY\";"
+                + " echo 'user pw-7c41d0e9 and hunter2-extra'; echo 'seed SUAMLK2ZNL35WSMW37E7UD4VZ7ELPKW7DHC3BWBSD2GCZ7IUQQXZIORRBU';"
+                + " exit 2").passEnvironment("ANTHROPIC_API_KEY").redact("hunter2-extra").build().run("REQ-021", "p", "{}");
+
+        String reason = ((Outcome.Retry) outcome).reason();
+        assertThat(reason).isEqualTo("sh exited with 2. Last output:\nkey=[redacted]\nuser [redacted] and [redacted]"
+                + "\nseed [redacted]");
+        assertThat(loggedText()).isNotEmpty().noneMatch(t -> t.contains(NATS_TOKEN) || t.contains(ANTHROPIC_KEY)
+                || t.contains("pw-7c41d0e9") || t.contains("hunter2-extra") || t.contains("SUAMLK2ZNL35"));
+        assertThat(loggedText()).anyMatch(t -> t.contains("connecting with [redacted]"));
+    }
+
+    @Test
+    void aSecretAcrossTheCutOfAnOverlongLineLeavesNoPrefixBehind() {
+        Outcome outcome = withAgentEnvironment("head -c 1995 /dev/zero | tr '\\0' x; echo \"$NATS_TOKEN\"; exit 1")
+                .passEnvironment("NATS_TOKEN").build().run("REQ-022", "p", "{}");
+
+        String reason = ((Outcome.Retry) outcome).reason();
+        assertThat(reason).endsWith(" [line cut]").doesNotContain("tok-");
+        assertThat(loggedText()).noneMatch(t -> t.contains("tok-"));
+    }
+
+    @Test
+    void theRedactorKnowsTheAgentsSecretsAndThoseSetForTheCommand() {
+        CommandWorker worker = withAgentEnvironment("true").environment("OPENAI_API_KEY", "sk-openai-123456")
+                .environment("PLAIN", "not-a-secret").build();
+
+        assertThat(worker.redactor().redact(NATS_TOKEN + " sk-openai-123456 not-a-secret /home/roy"))
+                .isEqualTo("[redacted] [redacted] not-a-secret /home/roy");
+    }
+
+    @Test
+    void namesArePassedIgnoringCaseAndOnlyWhenTheAgentHasThem() throws Exception {
+        Outcome outcome = withAgentEnvironment("env > env.txt").passEnvironment("project_name", "MISSING_VAR")
+                .build().run("REQ-024", "p", "{}");
+
+        assertThat(outcome).isEqualTo(Outcome.done());
+        assertThat(Files.readAllLines(workspace.resolve("env.txt"))).contains("PROJECT_NAME=workshop")
+                .noneMatch(l -> l.startsWith("MISSING_VAR="));
+    }
+
+    @Test
+    void aTimedOutCommandsReasonIsRedactedToo() {
+        Outcome outcome = withAgentEnvironment("echo \"$NATS_TOKEN\"; exec sleep 60").passEnvironment("NATS_TOKEN")
+                .timeout(Duration.ofMillis(500)).build().run("REQ-023", "p", "{}");
+
+        assertThat(((Outcome.Retry) outcome).reason()).contains("timed out").endsWith("\n[redacted]");
     }
 
     @Test
@@ -138,5 +258,11 @@ class CommandWorkerTest {
         assertThatThrownBy(() -> CommandWorker.builder(List.of("x")).workspace(workspace).timeout(Duration.ZERO).build())
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CommandWorker.builder(List.of("x")).build()).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> CommandWorker.builder(List.of("x")).passEnvironment("*"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("would pass the agent's secrets");
+        assertThatThrownBy(() -> CommandWorker.builder(List.of("x")).passEnvironment("NATS_*_X"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'NATS_*_X'");
+        assertThatThrownBy(() -> CommandWorker.builder(List.of("x")).redact("abc"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("abc");
     }
 }

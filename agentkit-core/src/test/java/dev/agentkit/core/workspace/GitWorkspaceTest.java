@@ -179,6 +179,40 @@ class GitWorkspaceTest {
         assertThat(filesIn("HEAD")).containsExactly("src/api/abs.py");
     }
 
+    /**
+     * Issue 15, scenario 10: a named path was a pathspec pattern, so {@code git add --all -- src/api/gen*}
+     * staged and committed the denied {@code src/api/generated/client.py} as well.
+     */
+    @Test
+    void aPathThatLooksLikeAPatternIsCommittedAsTheOneFileItNames() throws Exception {
+        write("src/api/generated/client.py", "generated\n");
+        git.require("add", "src/api/generated/client.py");
+        git.require("commit", "--quiet", "-m", "generated client");
+        write("src/api/generated/client.py", "changed, out of scope\n");
+        write("src/api/gen*", "a file named gen-star\n");
+        write("src/api/login?.py", "a file named login?\n");
+        write("src/api/login1.py", "x\n");
+
+        workspace.commit("REQ-011", "Add the oddly named files", List.of("src/api/gen*", "src/api/login?.py"));
+
+        assertThat(filesIn("HEAD")).containsExactlyInAnyOrder("src/api/gen*", "src/api/login?.py");
+        assertThat(git.require("diff", "--cached", "--name-only").output()).isEmpty();
+        assertThat(workspace.changedPaths()).containsExactlyInAnyOrder("src/api/login1.py", "src/api/generated/client.py");
+    }
+
+    @Test
+    void aDeletionOfAFileNamedLikeAPatternRemovesOnlyThatFile() throws Exception {
+        write("src/api/*", "star\n");
+        write("src/api/keep.py", "keep\n");
+        workspace.commit("REQ-012", "Add star and keep", List.of("src/api/*", "src/api/keep.py"));
+        Files.delete(repo.resolve("src/api/*"));
+        git.require("add", "--all");
+
+        workspace.commit("REQ-013", "Remove star", List.of("src/api/*"));
+
+        assertThat(git.require("ls-files").output().lines()).contains("src/api/keep.py").doesNotContain("src/api/*");
+    }
+
     @Test
     void theMessageIsOneRequirementAndOneLine() {
         assertThat(GitWorkspace.message("REQ-001", " Add login endpoint ")).isEqualTo("REQ-001: Add login endpoint");
