@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /** The faults scripted on one {@link InMemoryChat}; guarded by the chat's lock. */
 final class ChatFaults {
@@ -19,25 +20,25 @@ final class ChatFaults {
     }
 
     void refuseNextPosts(int n, ChatFault fault) {
-        if (n < 1) {
-            throw new IllegalArgumentException("n must be positive, was " + n);
-        }
-        for (int i = 0; i < n; i++) {
-            nextPosts.add(fault);
-        }
+        enqueue(nextPosts, n, fault);
     }
 
     void failNextReads(int n, ChatFault fault) {
+        enqueue(nextReads, n, fault);
+    }
+
+    private static void enqueue(Deque<ChatFault> queue, int n, ChatFault fault) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be positive, was " + n);
         }
+        Objects.requireNonNull(fault, "fault");
         for (int i = 0; i < n; i++) {
-            nextReads.add(fault);
+            queue.add(fault);
         }
     }
 
     void refusePostsTo(String room, ChatFault fault) {
-        rooms.put(room, fault);
+        rooms.put(Objects.requireNonNull(room, "room"), Objects.requireNonNull(fault, "fault"));
     }
 
     void acceptPostsTo(String room) {
