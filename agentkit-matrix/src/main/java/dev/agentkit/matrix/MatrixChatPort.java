@@ -1,21 +1,27 @@
 package dev.agentkit.matrix;
 
 import dev.agentkit.core.chat.ChatBatch;
+import dev.agentkit.core.chat.ChatException;
+import dev.agentkit.core.chat.ChatLimits;
 import dev.agentkit.core.chat.ChatMessage;
 import dev.agentkit.core.chat.ChatPort;
 import dev.agentkit.matrix.client.MatrixClient;
+import dev.agentkit.matrix.client.MatrixException;
 import dev.agentkit.matrix.client.PasswordLogin;
 import dev.agentkit.matrix.client.PowerLevels;
+import dev.agentkit.matrix.client.RoomCreation;
 import dev.agentkit.matrix.client.RoomEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +42,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Judging.</b> A sender is human when it is not one of the configured agent accounts (exact
  * user ids). "Addressed to me" is described in {@link Addressing}. A sender may command agents
- * when it is on the allow-list, or its power level in that room reaches the configured threshold.
+ * when it is on the allow-list, or its power level in that room reaches the configured threshold
+ * and the room was created by the team (an agent account or a commander): power levels in a room
+ * someone else created count for nothing ({@link CommandPolicy}).
  *
  * <p><b>Posting.</b> The idempotency key becomes the transaction id (a hash of it), so a post
- * retried with the same key, even after a restart on the same device, shows one message.
+ * retried with the same key, even after a restart on the same device, shows one message. A text
+ * over {@link ChatLimits#MAX_POST_BYTES} is cut to fit, with a marker.
  *
- * <p>Failures are {@code MatrixException}s (a {@code ChatException}); none carries the token.
+ * <p>Failures are {@code MatrixException}s (a {@code ChatException}) whose
+ * {@linkplain ChatException#kind() kind} says whether trying again can help
+ * ({@link MatrixException#kindOf}); none carries the token.
  * One turn at a time uses a port; it is safe to share across threads nonetheless.
  */
 public final class MatrixChatPort implements ChatPort {
@@ -52,6 +63,7 @@ public final class MatrixChatPort implements ChatPort {
     private final TimelineReader timeline;
     private final Addressing addressing;
     private final CommandPolicy policy;
+    private final Map<String, RoomCreation> creations = new ConcurrentHashMap<>();
     private volatile MatrixClient client;
 
     /** A port for the agent of {@code config}; does not contact the server yet. */
@@ -60,7 +72,9 @@ public final class MatrixChatPort implements ChatPort {
         this.rooms = new RoomDirectory(config.agentName(), config.rooms());
         this.timeline = new TimelineReader(config.timelineLimit(), config.syncTimeout());
         this.addressing = new Addressing(config.userId(), config.agentName(), config.displayName());
-        this.policy = new CommandPolicy(config.commanders(), config.commandPowerLevel());
+        Set<String> trusted = new HashSet<>(config.agentAccounts());
+        trusted.addAll(config.commanders());
+        this.policy = new CommandPolicy(config.commanders(), config.commandPowerLevel(), trusted);
     }
 
     @Override
@@ -81,7 +95,7 @@ public final class MatrixChatPort implements ChatPort {
         String room = rooms.logicalName(roomId).orElse(roomId);
         boolean human = !config.agentAccounts().contains(e.sender());
         boolean mayCommand = human && policy.mayCommand(e.sender(), roomId,
-                id -> levels.computeIfAbsent(id, c::powerLevels));
+                id -> creations.computeIfAbsent(id, c::roomCreation), id -> levels.computeIfAbsent(id, c::powerLevels));
         if (human && !mayCommand) {
             log.debug("{} read a message in {} from {}, who may not command agents", config.agentName(), room,
                     e.sender());
@@ -90,13 +104,30 @@ public final class MatrixChatPort implements ChatPort {
                 addressing.addressedBy(e), mayCommand);
     }
 
+    /**
+     * {@inheritDoc} A text longer than {@link ChatLimits#MAX_POST_BYTES} is cut to fit
+     * ({@link ChatLimits#fit}). A room that cannot be joined (it does not exist yet, or the agent
+     * is not invited) fails as {@link ChatException.Kind#ROOM_UNAVAILABLE}; a room that is not
+     * configured, and a post Synapse refuses ({@code 403}, {@code 413}...), as
+     * {@link ChatException.Kind#REFUSED}.
+     */
     @Override
     public void post(String room, String text, String idempotencyKey) {
         MatrixClient c = client();
-        String roomId = rooms.idFor(c, room);
-        String eventId = c.send(roomId, Map.of("msgtype", "m.text", "body", text, "m.mentions", Map.of()),
-                transactionId(idempotencyKey));
+        String roomId = roomForPost(c, room);
+        String eventId = c.send(roomId, Map.of("msgtype", "m.text", "body", ChatLimits.fit(text),
+                "m.mentions", Map.of()), transactionId(idempotencyKey));
         log.debug("{} posted {} to {}", config.agentName(), eventId, room);
+    }
+
+    private String roomForPost(MatrixClient c, String room) {
+        try {
+            return rooms.idFor(c, room);
+        } catch (MatrixException e) {
+            throw e.isPermanent()
+                    ? e.as(ChatException.Kind.ROOM_UNAVAILABLE, config.agentName() + " cannot join room " + room + " now")
+                    : e;
+        }
     }
 
     /** The transaction id for an idempotency key: stable, URL-safe, and not revealing the key. */

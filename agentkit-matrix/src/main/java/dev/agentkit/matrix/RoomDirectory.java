@@ -56,7 +56,7 @@ final class RoomDirectory {
             return id;
         }
         if (!aliases.containsKey(logical)) {
-            throw new ChatException("no Matrix room is configured for logical room '" + logical + "' of " + agent
+            throw new ChatException(ChatException.Kind.REFUSED, "no Matrix room is configured for logical room '" + logical + "' of " + agent
                     + "; configured: " + aliases.keySet());
         }
         return join(client, logical);

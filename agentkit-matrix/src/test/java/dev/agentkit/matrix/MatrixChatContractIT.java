@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs the chat contract against {@link MatrixChatPort} on a real Synapse, each test in fresh
- * rooms. A small timeline limit makes the burst test go through the {@code /messages} backfill.
+ * rooms. A small timeline limit makes the burst test go through the {@code /messages} backfill;
+ * the outage test stops and restarts the shared Synapse.
  */
 @ExtendWith(SynapseExtension.class)
 class MatrixChatContractIT extends ChatContract {
@@ -19,10 +20,22 @@ class MatrixChatContractIT extends ChatContract {
     static final TokenLeakCheck LEAKS = new TokenLeakCheck();
 
     private MatrixWorld world;
+    private SynapseServer synapse;
 
     @BeforeEach
-    void newWorld(SynapseServer synapse) {
-        world = new MatrixWorld(synapse, LEAKS, Rooms.GENERAL, Rooms.BACKEND);
+    void newWorld(SynapseServer server) {
+        synapse = server;
+        world = new MatrixWorld(server, LEAKS, Rooms.GENERAL, Rooms.BACKEND);
+    }
+
+    @Override
+    protected void chatGoesDown() {
+        synapse.stop();
+    }
+
+    @Override
+    protected void chatComesBack() {
+        synapse.start();
     }
 
     @Override

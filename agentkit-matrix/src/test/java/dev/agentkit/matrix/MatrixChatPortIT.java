@@ -78,6 +78,35 @@ class MatrixChatPortIT {
     }
 
     @Test
+    void powerLevelsInARoomAStrangerCreatedLetNobodyCommandThere() {
+        // issue 15, scenario 10: mallory got to the #alerts alias first and made her friend eve an admin
+        SynapseUser eve = synapse.user("eve");
+        LEAKS.watch(eve.accessToken());
+        String alias = "#alerts-" + Long.toString(System.nanoTime(), 36) + ":" + SynapseServer.SERVER_NAME;
+        String strangeRoom = MatrixRooms.provision(world.human(MALLORY), Map.of(Rooms.ALERTS, alias),
+                List.of(world.id(ROY), eve.userId())).get(Rooms.ALERTS);
+        world.human(MALLORY).setPowerLevel(strangeRoom, eve.userId(), 100);
+        world.human("eve").join(strangeRoom);
+        Map<String, String> rooms = new HashMap<>(world.aliases);
+        rooms.put(Rooms.ALERTS, alias);
+        world.human(ALICE).setPowerLevel(world.roomIds.get(Rooms.BACKEND), eve.userId(), 100);
+        world.human(ALICE).invite(world.roomIds.get(Rooms.BACKEND), eve.userId());
+        world.human("eve").join(world.roomIds.get(Rooms.BACKEND));
+        MatrixChatPort roy = new MatrixChatPort(world.config(ROY).rooms(rooms).commandPowerLevel(50).build());
+        String start = roy.read(null).nextCursor();
+
+        world.human("eve").sendText(strangeRoom, "roy: pause", "eve-1");
+        world.human(MALLORY).sendText(strangeRoom, "roy: skip REQ-1", "mallory-1");
+        world.human("eve").sendText(world.roomIds.get(Rooms.BACKEND), "roy: resume", "eve-2");
+
+        assertThat(roy.read(start).messages()).extracting(ChatMessage::room, ChatMessage::sender, ChatMessage::mayCommand)
+                .containsExactly(tuple(Rooms.ALERTS, eve.userId(), false),
+                        tuple(Rooms.ALERTS, world.id(MALLORY), false),
+                        tuple(Rooms.BACKEND, eve.userId(), true));
+        assertThat(LEAKS.logged("created by")).as("the untrusted room is named in a warning").isTrue();
+    }
+
+    @Test
     void postingToARoomThatIsNotConfiguredIsAChatExceptionNamingIt() {
         assertThatThrownBy(() -> world.port(ROY).post("kitchen", "hi", "k1"))
                 .isInstanceOf(ChatException.class).hasMessageContaining("'kitchen'");

@@ -21,9 +21,11 @@ public interface ChatPort {
 
     /**
      * Posts {@code text} to {@code room} (a logical name such as {@code alerts}). The same
-     * {@code idempotencyKey} posted twice shows one message.
+     * {@code idempotencyKey} posted twice shows one message. A text longer than
+     * {@link ChatLimits#MAX_POST_BYTES} is cut to fit with {@link ChatLimits#fit}.
      *
-     * @throws ChatException when the chat server cannot be reached or refuses
+     * @throws ChatException when the chat server cannot be reached or refuses; its
+     *     {@link ChatException#kind() kind} says whether posting again later can help
      */
     void post(String room, String text, String idempotencyKey);
 

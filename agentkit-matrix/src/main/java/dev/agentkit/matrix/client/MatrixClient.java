@@ -16,7 +16,7 @@ import java.util.TreeMap;
 
 /**
  * A Matrix Client-Server API (v3) client for one account: rooms, messages with transaction ids,
- * sync and history, members and power levels. Made by {@link #login} or {@link #withAccessToken};
+ * sync and history, members, power levels and room creators. Made by {@link #login} or {@link #withAccessToken};
  * thread-safe. Every call has a timeout; rate limits are retried within the configured bound;
  * failures are {@link MatrixException}s without the access token. Used by {@code MatrixChatPort},
  * {@code MatrixRooms} and integration tests.
@@ -34,7 +34,9 @@ public final class MatrixClient {
      * Logs in with a password on a fixed device; logs in again by itself if the server later
      * forgets the token.
      *
-     * @throws MatrixException e.g. {@code M_FORBIDDEN} for a wrong password
+     * @throws MatrixException e.g. {@code M_FORBIDDEN} for a wrong password, always of kind
+     *     {@link dev.agentkit.core.chat.ChatException.Kind#UNAVAILABLE}: an account that cannot log in
+     *     refuses no post for good
      */
     public static MatrixClient login(MatrixClientConfig config, PasswordLogin login) {
         MatrixClient client = new MatrixClient(new MatrixHttp(config));
@@ -55,7 +57,13 @@ public final class MatrixClient {
                 "password", login.password().reveal(),
                 "device_id", login.deviceId(),
                 "initial_device_display_name", login.deviceName());
-        JsonNode r = http.call(Call.of("POST", CLIENT_V3 + "/login", body).unauthenticated());
+        JsonNode r;
+        try {
+            r = http.call(Call.of("POST", CLIENT_V3 + "/login", body).unauthenticated());
+        } catch (MatrixException e) {
+            // a refused login (a wrong or changed password) refuses no post: the posts wait until the account can log in
+            throw e.isPermanent() ? e.as(MatrixException.Kind.UNAVAILABLE, "cannot log in as " + login.user()) : e;
+        }
         userId = r.path("user_id").asText();
         deviceId = r.path("device_id").asText();
         return Secret.of(r.path("access_token").asText());
@@ -180,6 +188,12 @@ public final class MatrixClient {
     /** The room's power levels for users. */
     public PowerLevels powerLevels(String roomId) {
         return PowerLevels.from(powerLevelsContent(roomId));
+    }
+
+    /** Who created the room, from its {@code m.room.create} state event. */
+    public RoomCreation roomCreation(String roomId) {
+        return RoomCreation.from(http.call(Call.of("GET", CLIENT_V3 + "/rooms/" + segment(roomId)
+                + "/state/m.room.create/", null).withQuery(Map.of("format", "event"))));
     }
 
     /** Sets one user's power level in a room, keeping the rest of the power levels as they are. */

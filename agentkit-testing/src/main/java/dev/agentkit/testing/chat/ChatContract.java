@@ -1,13 +1,17 @@
 package dev.agentkit.testing.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.agentkit.core.chat.ChatBatch;
+import dev.agentkit.core.chat.ChatException;
+import dev.agentkit.core.chat.ChatLimits;
 import dev.agentkit.core.chat.ChatMessage;
 import dev.agentkit.core.chat.ChatPort;
 import dev.agentkit.core.chat.Rooms;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +44,19 @@ public abstract class ChatContract {
 
     /** The user id of {@code agent}'s account. */
     protected abstract String userIdOf(String agent);
+
+    /**
+     * Takes the chat server down (its data kept) until {@link #chatComesBack()}. By default the
+     * tests that need it are skipped; override both to run them.
+     */
+    protected void chatGoesDown() {
+        Assumptions.abort("this chat cannot be taken down by the test");
+    }
+
+    /** Brings the chat server back after {@link #chatGoesDown()}. */
+    protected void chatComesBack() {
+        Assumptions.abort("this chat cannot be taken down by the test");
+    }
 
     /** An agent's port and a cursor after everything said before the test acts. */
     private record Seat(ChatPort port, String start) {
@@ -195,5 +212,39 @@ public abstract class ChatContract {
         burst.forEach(t -> commanderSays(Rooms.BACKEND, t));
 
         assertThat(texts(roy.news())).containsExactlyElementsOf(burst);
+    }
+
+    @Test
+    public void anOversizedPostIsCutToFitWithAVisibleMarker() {
+        Seat jen = seat(JEN);
+        String unit = "é\"\n\u0001😀 stack trace ";
+        String huge = unit.repeat(70_000 / unit.length() + 1);
+
+        newPort(ROY).post(Rooms.BACKEND, huge, "roy-9:alert");
+
+        String shown = jen.onlyNews().text();
+        assertThat(shown).isEqualTo(ChatLimits.fit(huge)).contains(ChatLimits.CUT_MARKER);
+        assertThat(huge).startsWith(shown.substring(0, shown.indexOf(ChatLimits.CUT_MARKER)));
+        assertThat(ChatLimits.encodedSize(shown)).isLessThanOrEqualTo(ChatLimits.MAX_POST_BYTES);
+    }
+
+    @Test
+    public void aPostWhileTheChatIsDownFailsTransientlyAndGoesThroughOnceWhenItIsBack() {
+        Seat jen = seat(JEN);
+        ChatPort roy = newPort(ROY);
+        ChatException failure;
+        chatGoesDown();
+        try {
+            failure = catchThrowableOfType(() -> roy.post(Rooms.BACKEND, "BLOCKED REQ-8", "turn-5:alert"),
+                    ChatException.class);
+        } finally {
+            chatComesBack();
+        }
+        roy.post(Rooms.BACKEND, "BLOCKED REQ-8", "turn-5:alert");
+        roy.post(Rooms.BACKEND, "BLOCKED REQ-8", "turn-5:alert");
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.kind()).isEqualTo(ChatException.Kind.UNAVAILABLE);
+        assertThat(texts(jen.news())).containsExactly("BLOCKED REQ-8");
     }
 }

@@ -18,10 +18,19 @@ import java.util.Set;
  * unless it is an agent account added with {@link #addAgent}; a message is addressed to an agent
  * when it mentions it explicitly ({@link #mention}), starts with its name ({@code roy: ...}), or,
  * being a plain message ({@link #say}), names it as a word; humans on the allow-list
- * ({@link #allowCommands}) or at or above the command power level in a room may command. Cursors
- * are opaque positions; an idempotency key posts once. {@link #down(boolean)} makes every port
- * fail with {@link ChatException}, as a homeserver that is down. Rooms exist once used.
- * Thread-safe; passes {@link ChatContract}.
+ * ({@link #allowCommands}) or at or above the command power level in a room may command, unless
+ * the room was created by someone outside the team ({@link #roomCreatedBy}). Cursors are opaque
+ * positions; an idempotency key posts once; a post longer than {@code ChatLimits.MAX_POST_BYTES}
+ * is cut to fit as the Matrix port cuts it. Rooms exist once used. Thread-safe; passes
+ * {@link ChatContract}.
+ *
+ * <p><b>Faults.</b> Like MockWebServer's socket policies, a test scripts what goes wrong, with a
+ * {@link ChatFault}: {@link #refuseNextPost}, {@link #refuseNextPosts}, {@link #refusePostsTo} a
+ * room (until {@link #acceptPostsTo}), {@link #failNextRead}, {@link #failNextReads}, and
+ * {@link #down(boolean)} (every read and post fails as a homeserver that is down, until
+ * {@code down(false)}); {@link #clearFaults()} ends them all and {@link #postAttempts()} counts
+ * the posts that reached the chat, failed ones included. A fault throws the
+ * {@link ChatException} of the fault's kind from the port.
  *
  * <pre>{@code
  * InMemoryChat chat = new InMemoryChat(clock);
@@ -29,6 +38,7 @@ import java.util.Set;
  * chat.allowCommands("@alice:localhost");
  * AgentRuntime runtime = AgentRuntime.builder(broker).chat(chat.portFor("roy")).build();
  * chat.say("@alice:localhost", "backend", "roy: pause");
+ * chat.refuseNextPost(ChatFault.tooLarge());
  * }</pre>
  */
 public final class InMemoryChat {
@@ -47,8 +57,9 @@ public final class InMemoryChat {
     private final Set<String> commanders = new LinkedHashSet<>();
     private final Map<String, Map<String, Integer>> powerLevels = new HashMap<>();
     private final Map<String, String> postedByKey = new HashMap<>();
+    private final Map<String, String> creators = new HashMap<>();
+    private final ChatFaults faults = new ChatFaults();
     private Integer commandPowerLevel;
-    private boolean down;
 
     /** A chat stamped by {@code clock}, with user ids on server {@code localhost}. */
     public InMemoryChat(AgentClock clock) {
@@ -117,13 +128,65 @@ public final class InMemoryChat {
         return messages(room).stream().map(Posted::text).toList();
     }
 
-    /** While {@code true}, every port's read and post fails with {@link ChatException}. */
+    /**
+     * Records that {@code userId} created {@code room}: if it is neither an agent nor an
+     * allow-listed commander, power levels in that room let nobody command (as in
+     * {@code MatrixChatPort}). A room with no recorded creator counts as the team's.
+     */
+    public synchronized void roomCreatedBy(String room, String userId) {
+        creators.put(room, userId);
+    }
+
+    /**
+     * While {@code true}, every port's read and post fails with a {@link ChatException} of kind
+     * {@link ChatException.Kind#UNAVAILABLE}, as a homeserver that is down; {@code false} brings it back.
+     */
     public synchronized void down(boolean isDown) {
-        this.down = isDown;
+        faults.down(isDown);
+    }
+
+    /** The next post (to any room) fails with {@code fault}. */
+    public void refuseNextPost(ChatFault fault) {
+        refuseNextPosts(1, fault);
+    }
+
+    /** The next {@code n} posts (to any room) fail with {@code fault}. */
+    public synchronized void refuseNextPosts(int n, ChatFault fault) {
+        faults.refuseNextPosts(n, fault);
+    }
+
+    /** Every post to {@code room} fails with {@code fault} until {@link #acceptPostsTo} or {@link #clearFaults}. */
+    public synchronized void refusePostsTo(String room, ChatFault fault) {
+        faults.refusePostsTo(room, fault);
+    }
+
+    /** Ends {@link #refusePostsTo} for {@code room}. */
+    public synchronized void acceptPostsTo(String room) {
+        faults.acceptPostsTo(room);
+    }
+
+    /** The next read fails with {@code fault}. */
+    public void failNextRead(ChatFault fault) {
+        failNextReads(1, fault);
+    }
+
+    /** The next {@code n} reads fail with {@code fault}. */
+    public synchronized void failNextReads(int n, ChatFault fault) {
+        faults.failNextReads(n, fault);
+    }
+
+    /** Ends every scripted fault and brings the chat up. */
+    public synchronized void clearFaults() {
+        faults.clear();
+    }
+
+    /** How many posts reached the chat, those that failed included. */
+    public synchronized int postAttempts() {
+        return faults.postAttempts();
     }
 
     synchronized String post(String sender, String room, String text, String idempotencyKey) {
-        requireUp();
+        faults.checkPost(room);
         String dedup = sender + "\n" + idempotencyKey;
         String existing = postedByKey.get(dedup);
         if (existing != null) {
@@ -135,7 +198,7 @@ public final class InMemoryChat {
     }
 
     synchronized List<Posted> after(long position) {
-        requireUp();
+        faults.checkRead();
         return List.copyOf(log.subList((int) Math.min(position, log.size()), log.size()));
     }
 
@@ -151,7 +214,9 @@ public final class InMemoryChat {
         if (commanders.contains(userId)) {
             return true;
         }
-        return commandPowerLevel != null
+        String creator = creators.get(room);
+        boolean teamRoom = creator == null || agents.contains(creator) || commanders.contains(creator);
+        return commandPowerLevel != null && teamRoom
                 && powerLevels.getOrDefault(room, Map.of()).getOrDefault(userId, 0) >= commandPowerLevel;
     }
 
@@ -161,11 +226,5 @@ public final class InMemoryChat {
         String id = "$mem" + position;
         log.add(new Posted(position, id, room, sender, text, clock.now(), mentions, explicit));
         return id;
-    }
-
-    private void requireUp() {
-        if (down) {
-            throw new ChatException("the in-memory chat is down (InMemoryChat.down(true))");
-        }
     }
 }

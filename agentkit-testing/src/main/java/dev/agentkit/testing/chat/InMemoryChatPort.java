@@ -2,6 +2,7 @@ package dev.agentkit.testing.chat;
 
 import dev.agentkit.core.chat.ChatBatch;
 import dev.agentkit.core.chat.ChatException;
+import dev.agentkit.core.chat.ChatLimits;
 import dev.agentkit.core.chat.ChatMessage;
 import dev.agentkit.core.chat.ChatPort;
 import java.util.ArrayList;
@@ -55,14 +56,14 @@ final class InMemoryChatPort implements ChatPort {
             return 0;
         }
         if (!cursor.startsWith(PREFIX) || !cursor.substring(PREFIX.length()).matches("\\d{1,18}")) {
-            throw new ChatException("'" + cursor + "' is not a cursor of an in-memory chat");
+            throw new ChatException(ChatException.Kind.REFUSED, "'" + cursor + "' is not a cursor of an in-memory chat");
         }
         return Long.parseLong(cursor.substring(PREFIX.length()));
     }
 
     @Override
     public void post(String room, String text, String idempotencyKey) {
-        chat.post(userId, room, text, idempotencyKey);
+        chat.post(userId, room, ChatLimits.fit(text), idempotencyKey);
     }
 
     @Override

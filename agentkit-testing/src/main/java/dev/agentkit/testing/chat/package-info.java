@@ -1,6 +1,7 @@
 /**
  * The chat side of testing agents: {@link dev.agentkit.testing.chat.InMemoryChat}, a team chat in
  * memory that hands each agent a {@link dev.agentkit.core.chat.ChatPort} with the semantics of the
- * Matrix port, and {@link dev.agentkit.testing.chat.ChatContract}, the suite every chat port passes.
+ * Matrix port and scripted faults ({@link dev.agentkit.testing.chat.ChatFault}), and
+ * {@link dev.agentkit.testing.chat.ChatContract}, the suite every chat port passes.
  */
 package dev.agentkit.testing.chat;

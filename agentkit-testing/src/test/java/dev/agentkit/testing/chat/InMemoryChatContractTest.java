@@ -48,4 +48,14 @@ class InMemoryChatContractTest extends ChatContract {
     protected String userIdOf(String agent) {
         return chat.userIdOf(agent);
     }
+
+    @Override
+    protected void chatGoesDown() {
+        chat.down(true);
+    }
+
+    @Override
+    protected void chatComesBack() {
+        chat.down(false);
+    }
 }
