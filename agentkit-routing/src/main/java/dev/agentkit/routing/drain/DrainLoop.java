@@ -123,10 +123,10 @@ public final class DrainLoop {
         boolean last = consumer.isLastDelivery(d.deliveryCount());
         Outcome outcome = run(new WorkItem(id, d.subject(), d.envelope(), d.deliveryCount(), last));
         if (outcome instanceof Outcome.Done) {
-            d.ack();
             if (processed != null) {
-                processed.markProcessed(key);
+                processed.markProcessed(key); // before the ack, which is fire-and-forget and may be lost
             }
+            d.ack();
             tally.done++;
         } else if (outcome instanceof Outcome.Reject r) {
             giveUp(consumer, d, id, r.reason(), tally);
@@ -225,7 +225,7 @@ public final class DrainLoop {
             return this;
         }
 
-        /** Skips (and acks) items already marked in {@code store}, and marks each done item. */
+        /** Skips (and acks) items already marked in {@code store}, and marks each done item before acking it. */
         public Builder processedStore(ProcessedStore store) {
             this.processed = Objects.requireNonNull(store, "store");
             return this;
