@@ -8,6 +8,7 @@ import dev.agentkit.core.oversight.AgentControl;
 import dev.agentkit.core.oversight.Team;
 import dev.agentkit.core.store.InMemoryProcessedStore;
 import dev.agentkit.core.store.InMemoryStateStore;
+import dev.agentkit.core.store.ProcessedStore;
 import dev.agentkit.core.topology.Subjects;
 import dev.agentkit.core.topology.Topology;
 import dev.agentkit.core.turn.AgentRuntime;
@@ -44,7 +45,7 @@ import java.util.Objects;
 public final class AgentTestKit implements AutoCloseable {
     private final VirtualClock clock = new VirtualClock();
     private final InMemoryBroker broker = new InMemoryBroker(clock);
-    private final InMemoryProcessedStore processed = new InMemoryProcessedStore();
+    private final InMemoryProcessedStore processed = new InMemoryProcessedStore(ProcessedStore.DEFAULT_RETENTION, clock);
     private final InMemoryStateStore state = new InMemoryStateStore();
     private final LocalTurnLease lease = new LocalTurnLease(clock);
     private final AgentControl control = new AgentControl(state);

@@ -65,6 +65,6 @@ public final class FileStateStore implements StateStore {
     }
 
     private Path file(String key) {
-        return dir.resolve(FileKeys.fileName(key));
+        return dir.resolve(StoreKeys.FILE_NAMES.name(key));
     }
 }

@@ -1,6 +1,7 @@
 package dev.agentkit.core.store;
 
 import dev.agentkit.core.broker.Delivery;
+import java.time.Duration;
 
 /**
  * Remembers which work items are done, so a redelivered item is acknowledged without running
@@ -9,15 +10,31 @@ import dev.agentkit.core.broker.Delivery;
  *
  * <p>Implementations: {@link InMemoryProcessedStore} (tests, one process), {@link
  * FileProcessedStore} (one machine, survives restarts), and a NATS KV store in agentkit-nats
- * (across processes and machines). Keys are opaque strings; implementations encode them as their
- * storage needs.
+ * (across processes and machines). Keys are opaque strings of any length; implementations encode
+ * them as their storage needs ({@link StoreKeys}).
+ *
+ * <p><b>Retention.</b> Marks are forgotten after a retention, {@link #DEFAULT_RETENTION} unless
+ * the store is made with another (zero keeps them for ever), so a long-running team's store does
+ * not grow without end. Choose it longer than any message can be redelivered: at least the max
+ * age of the streams the items come from (7 days in {@code Topology.workshopDefault()}); an item
+ * redelivered after its mark is forgotten is processed again.
  */
 public interface ProcessedStore {
+    /**
+     * How long the stores keep a mark unless told otherwise: 30 days, four times the default
+     * streams' max age of 7 days, past which no message can be redelivered.
+     */
+    Duration DEFAULT_RETENTION = Duration.ofDays(30);
 
-    /** Whether {@code key} was marked processed. */
+    /**
+     * Whether {@code key} was marked processed (within the retention).
+     *
+     * @throws StoreException when the store cannot tell (stores on the broker throw a
+     *         {@code BrokerException}); never answers "not processed" for a failed read
+     */
     boolean isProcessed(String key);
 
-    /** Marks {@code key} processed; marking twice is harmless. */
+    /** Marks {@code key} processed (again: the retention starts anew); marking twice is harmless. */
     void markProcessed(String key);
 
     /**

@@ -136,7 +136,7 @@ public record AgentRuntime(Broker broker, ChatPort chat, AgentClock clock, Proce
         public AgentRuntime build() {
             StateStore s = state != null ? state : new InMemoryStateStore();
             return new AgentRuntime(broker, chat, clock,
-                    processed != null ? processed : new InMemoryProcessedStore(), s,
+                    processed != null ? processed : new InMemoryProcessedStore(ProcessedStore.DEFAULT_RETENTION, clock), s,
                     lease != null ? lease : new LocalTurnLease(clock), topology, team,
                     control != null ? control : new AgentControl(s), listeners);
         }

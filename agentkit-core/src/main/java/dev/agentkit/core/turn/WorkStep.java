@@ -5,6 +5,7 @@ import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.Delivery;
 import dev.agentkit.core.budget.Usage;
 import dev.agentkit.core.store.ProcessedStore;
+import dev.agentkit.core.store.StoreException;
 import dev.agentkit.core.topology.ConsumerSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,16 +90,25 @@ final class WorkStep {
         MDC.put(TurnMdc.MESSAGE, id);
         MDC.put(TurnMdc.REQUIREMENT, requirement);
         try {
-            if (processed.isProcessed(key)) {
-                log.info("{} skips {}: already processed; acking the redelivery", agent.config().name(), id);
-                d.ack();
-                turn.tally.duplicates++;
-                return;
+            DeliveryProcessor.Settled unknown = null;
+            try {
+                if (processed.isProcessed(key)) {
+                    log.info("{} skips {}: already processed; acking the redelivery", agent.config().name(), id);
+                    d.ack();
+                    turn.tally.duplicates++;
+                    return;
+                }
+            } catch (StoreException e) {
+                // whether it was done is unknown: running it might apply it twice, acking might drop it;
+                // so it is put back for the failure delay (requeued on its last delivery), not failed
+                unknown = turn.processor.defer(d, spec, agent.clock().now().plus(agent.config().failureDelay()),
+                        "the processed store failed " + (e.isTransient() ? "transiently" : "permanently")
+                                + ", so whether it was done is unknown: " + e.getMessage(), turn.tally);
             }
             boolean told = turn.listeners.any();
             Instant started = told ? agent.clock().now() : null;
             turn.budget.takeItemUsage();
-            DeliveryProcessor.Settled settled = settle(turn, spec, d, id, key, processed);
+            DeliveryProcessor.Settled settled = unknown != null ? unknown : settle(turn, spec, d, id, key, processed);
             Usage usage = turn.budget.takeItemUsage();
             if (told) {
                 turn.listeners.item(new ItemEvent(agent.config().name(), turn.id, id, requirement, d.subject(),

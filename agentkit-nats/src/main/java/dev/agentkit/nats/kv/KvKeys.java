@@ -1,34 +1,27 @@
 package dev.agentkit.nats.kv;
 
+import dev.agentkit.core.store.StoreKeys;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /**
- * Makes any non-empty string a valid NATS KV key: letters, digits, {@code -} and {@code _} stay,
- * every other UTF-8 byte (dots, spaces, slashes, {@code =} itself, non-ASCII) becomes
- * {@code =XX}. Distinct strings never share a key, and {@link #decode} gives the string back.
+ * Makes any non-empty string a valid, bounded NATS KV key ({@link StoreKeys} with {@code =} as
+ * the escape): letters, digits, {@code -} and {@code _} stay, every other UTF-8 byte (dots,
+ * spaces, slashes, {@code =} itself, non-ASCII) becomes {@code =XX}, and a key that would be
+ * longer than {@value StoreKeys#MAX_LENGTH} characters is shortened to a prefix, {@code ==} and a
+ * hash, so no key makes a subject the server refuses. Distinct strings never share a key, and
+ * {@link #decode} gives back a string whose key was not shortened.
  */
 final class KvKeys {
-    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+    private static final StoreKeys KEYS = StoreKeys.of('=', true);
 
     private KvKeys() {
     }
 
+    /** The KV key of {@code key}; an empty key is refused. */
     static String encode(String key) {
-        if (key == null || key.isEmpty()) {
-            throw new IllegalArgumentException("KV store key must not be empty");
-        }
-        StringBuilder sb = new StringBuilder(key.length());
-        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
-                sb.append(c);
-            } else {
-                sb.append('=').append(HEX.toHexDigits(b));
-            }
-        }
-        return sb.toString();
+        return KEYS.name(key);
     }
 
     static String decode(String encoded) {

@@ -3,6 +3,7 @@ package dev.agentkit.nats.kv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentkit.core.store.StoreKeys;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,15 @@ class KvKeysTest {
     void distinctStringsNeverShareAKey() {
         assertThat(KvKeys.encode("a.b")).isNotEqualTo(KvKeys.encode("a=2Eb"));
         assertThat(KvKeys.encode("REQ-1")).isEqualTo("REQ-1");
+    }
+
+    @Test
+    void aLongKeyBecomesABoundedValidKey() {
+        for (String key : List.of("roy.REQ-" + "x".repeat(263), "✓".repeat(267), "a.b".repeat(5_000))) {
+            assertThat(KvKeys.encode(key)).matches(VALID_KV_KEY).hasSizeLessThanOrEqualTo(StoreKeys.MAX_LENGTH)
+                    .contains("==");
+        }
+        assertThat(KvKeys.encode("roy." + "x".repeat(300))).isNotEqualTo(KvKeys.encode("roy." + "x".repeat(301)));
     }
 
     @Test

@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * turn is this loop with the agent's extras.
  *
  * <p>It fetches one delivery at a time, so a spent budget burns no delivery attempt, and settles
- * each by its outcome: done is acked; retry and blocked are nak'ed with their delay (blocked with
- * {@link Builder#blockedDelay}); a handler exception is nak'ed with {@link Builder#failureDelay};
+ * each by its outcome: done is marked processed (with a store) and then acked; retry and blocked
+ * are nak'ed with their delay (blocked with {@link Builder#blockedDelay}); a handler exception is
+ * nak'ed with {@link Builder#failureDelay};
  * reject and poison (a body that is not JSON, or {@link PoisonMessageException}) are published to
  * the dead-letter subject with {@link Headers#DEAD_REASON} and terminated, as is any failure on
  * the consumer's last allowed delivery. The budget counts deliveries, not successes, so items
@@ -123,10 +124,8 @@ public final class DrainLoop {
         boolean last = consumer.isLastDelivery(d.deliveryCount());
         Outcome outcome = run(new WorkItem(id, d.subject(), d.envelope(), d.deliveryCount(), last));
         if (outcome instanceof Outcome.Done) {
+            mark(key, id); // before the ack, which is fire-and-forget and may be lost
             d.ack();
-            if (processed != null) {
-                processed.markProcessed(key);
-            }
             tally.done++;
         } else if (outcome instanceof Outcome.Reject r) {
             giveUp(consumer, d, id, r.reason(), tally);
@@ -139,6 +138,19 @@ public final class DrainLoop {
             log.info("{} will be redelivered in {}: {}", id, delay, reasonOf(outcome));
             d.nak(delay);
             tally.retried++;
+        }
+    }
+
+    /** Marks a done item; if the mark fails it is still acked: left unacked, it would surely run again. */
+    private void mark(String key, String id) {
+        if (processed == null) {
+            return;
+        }
+        try {
+            processed.markProcessed(key);
+        } catch (RuntimeException e) {
+            log.warn("{} is done but could not be marked processed; acking it, so only a lost ack can run it again: {}",
+                    id, e.toString());
         }
     }
 
@@ -225,7 +237,7 @@ public final class DrainLoop {
             return this;
         }
 
-        /** Skips (and acks) items already marked in {@code store}, and marks each done item. */
+        /** Skips (and acks) items already marked in {@code store}, and marks each done item before acking it. */
         public Builder processedStore(ProcessedStore store) {
             this.processed = Objects.requireNonNull(store, "store");
             return this;

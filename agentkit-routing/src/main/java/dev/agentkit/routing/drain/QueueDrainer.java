@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Exactly once.</b> The broker de-duplicates on the message id, so running the drainer
  * again stores nothing twice and reports those requirements as duplicates. JetStream remembers
  * ids for the stream's duplicate window only (two minutes by default); give the drainer a
- * {@link ProcessedStore} with {@link Builder#publishedStore} to remember published ids for good,
- * which also spares re-routing them (and language-model calls).
+ * {@link ProcessedStore} with {@link Builder#publishedStore} to remember published ids for the
+ * store's retention (a zero retention: for good), which also spares re-routing them (and
+ * language-model calls).
  *
  * <p><b>Unroutable requirements</b> (every router declined, or one chose an invalid role name)
  * are never sent to a silent default: they are reported, and if so configured published to

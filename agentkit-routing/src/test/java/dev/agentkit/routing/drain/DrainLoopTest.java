@@ -8,9 +8,12 @@ import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.message.Headers;
 import dev.agentkit.core.message.PoisonMessageException;
 import dev.agentkit.core.store.InMemoryProcessedStore;
+import dev.agentkit.core.store.ProcessedStore;
+import dev.agentkit.core.store.StoreException;
 import dev.agentkit.core.topology.ConsumerSpec;
 import dev.agentkit.core.topology.Topology;
 import dev.agentkit.core.turn.Outcome;
+import dev.agentkit.core.turn.StopReason;
 import dev.agentkit.testing.VirtualClock;
 import dev.agentkit.testing.broker.InMemoryBroker;
 import java.time.Duration;
@@ -108,6 +111,58 @@ class DrainLoopTest {
         loop(item -> Outcome.done()).processedStore(store).build().drain(roy, 5);
 
         assertThat(store.isProcessed("roy.REQ-001")).isTrue();
+    }
+
+    @Test
+    void aDoneItemIsMarkedBeforeItIsAcked() {
+        List<Long> unackedAtMark = new ArrayList<>();
+        InMemoryProcessedStore marks = new InMemoryProcessedStore();
+        ProcessedStore store = new ProcessedStore() {
+            @Override
+            public boolean isProcessed(String key) {
+                return marks.isProcessed(key);
+            }
+
+            @Override
+            public void markProcessed(String key) {
+                unackedAtMark.add(broker.status(ConsumerRef.of(roy)).ackPending());
+                marks.markProcessed(key);
+            }
+        };
+
+        DrainResult result = loop(item -> Outcome.done()).processedStore(store).build().drain(roy, 5);
+
+        assertThat(result.done()).isEqualTo(1);
+        assertThat(unackedAtMark).as("an ack is fire-and-forget: a crash after it must find the mark")
+                .containsExactly(1L);
+        assertThat(broker.status(ConsumerRef.of(roy)).hasWork()).isFalse();
+    }
+
+    @Test
+    void aDoneItemWhoseMarkFailsIsAckedAndTheDrainGoesOn() {
+        InMemoryProcessedStore marks = new InMemoryProcessedStore();
+        ProcessedStore store = new ProcessedStore() {
+            @Override
+            public boolean isProcessed(String key) {
+                return marks.isProcessed(key);
+            }
+
+            @Override
+            public void markProcessed(String key) {
+                throw new StoreException("mark " + key + ": a test I/O error", true, null);
+            }
+        };
+        List<String> worked = new ArrayList<>();
+
+        DrainResult result = loop(item -> {
+            worked.add(item.id());
+            return Outcome.done();
+        }).processedStore(store).build().drain(roy, 5);
+
+        assertThat(result.done()).isEqualTo(1);
+        assertThat(result.stopReason()).isEqualTo(StopReason.QUEUE_EMPTY);
+        assertThat(worked).as("acked, so not run again").containsExactly("REQ-001");
+        assertThat(broker.status(ConsumerRef.of(roy)).hasWork()).isFalse();
     }
 
     @Test
