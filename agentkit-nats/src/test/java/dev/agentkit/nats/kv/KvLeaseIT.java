@@ -54,6 +54,45 @@ class KvLeaseIT extends RealNatsSupport {
     }
 
     @Test
+    void aRenewedLeaseOutlivesItsFirstExpiryAndATakenOverOneRefusesRenewal() {
+        String bucket = unique("renew");
+        VirtualClock clock = new VirtualClock();
+        KvTurnLease holder = KvTurnLease.open(connect(), bucket, clock, LeaseExpiry.STORED_EXPIRY);
+        KvTurnLease other = KvTurnLease.open(connect(), bucket, clock, LeaseExpiry.STORED_EXPIRY);
+        TurnLease.Held held = holder.tryAcquire("roy", Duration.ofMinutes(5)).orElseThrow();
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(held.renew(Duration.ofMinutes(5))).isTrue();
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(other.tryAcquire("roy", Duration.ofMinutes(5))).as("renewed: 8 minutes in, still held").isEmpty();
+        clock.advance(Duration.ofMinutes(2));
+        TurnLease.Held taken = other.tryAcquire("roy", Duration.ofMinutes(5)).orElseThrow();
+        assertThat(held.renew(Duration.ofMinutes(5))).as("taken over after it ran out").isFalse();
+        held.close();
+        assertThat(holder.tryAcquire("roy", Duration.ofMinutes(5))).as("the late release left the new lease").isEmpty();
+        assertThat(taken.renew(Duration.ofMinutes(5))).isTrue();
+        taken.close();
+        assertThat(taken.renew(Duration.ofMinutes(5))).as("released").isFalse();
+    }
+
+    @Test
+    void withPerKeyTtlARenewalSetsTheServerTtlAgain() {
+        String bucket = unique("renewttl");
+        Connection nc = connect();
+        KvTurnLease lease = KvTurnLease.open(nc, bucket, dev.agentkit.core.time.AgentClock.system(), LeaseExpiry.AUTO);
+        org.junit.jupiter.api.Assumptions.assumeTrue(lease.usesPerKeyTtl(), "per-key TTL needs nats-server 2.11+");
+        TurnLease.Held held = lease.tryAcquire("roy", Duration.ofSeconds(1)).orElseThrow();
+        assertThat(held.renew(Duration.ofMinutes(10))).isTrue();
+        KvTurnLease other = KvTurnLease.open(connect(), bucket, dev.agentkit.core.time.AgentClock.system(), LeaseExpiry.AUTO);
+        long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        RealTime.await("three seconds past the first TTL", Duration.ofSeconds(10), () -> {
+            assertThat(other.tryAcquire("roy", Duration.ofMinutes(1))).as("the renewed key outlives its first TTL").isEmpty();
+            return System.nanoTime() > end;
+        });
+        held.close();
+        assertThat(other.tryAcquire("roy", Duration.ofMinutes(1))).isPresent();
+    }
+
+    @Test
     void withPerKeyTtlTheServerRemovesACrashedHoldersLease() throws Exception {
         String bucket = unique("ttl");
         Connection nc = connect();
