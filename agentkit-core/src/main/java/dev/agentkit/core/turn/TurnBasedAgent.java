@@ -16,7 +16,9 @@ import org.slf4j.MDC;
 /**
  * The one class users extend to write an agent. {@link #runTurn()} runs one bounded turn:
  * <ol>
- *   <li>take the agent's turn lease and load its state;</li>
+ *   <li>take the agent's turn lease, load its state and claim the turn's number
+ *       ({@code <agent>-<n>}, saved before it is used, so ids made from it are new after a crash);
+ *       from here to the end the heartbeat renews the lease;</li>
  *   <li>read the chat: oversight commands ({@code dev.agentkit.core.oversight.Command}) and
  *       human messages to {@link #onHumanMessage};</li>
  *   <li>pull direct messages: questions to {@link #onQuestion}, answers to {@link #onAnswer};</li>
@@ -27,7 +29,8 @@ import org.slf4j.MDC;
  *       {@link Outcome};</li>
  *   <li>post a status line to the agent's room if the turn pulled work (alerts were posted as
  *       they arose), and say so there when a budget or quota stopped it;</li>
- *   <li>save state and release the lease.</li>
+ *   <li>save state (conditional on the version claimed, so a turn that lost its lease never
+ *       overwrites a newer turn's) and release the lease.</li>
  * </ol>
  * A paused agent, or one whose usage budget or provider quota is spent, reads its chat and
  * pulls nothing. {@link TurnListener}s on the runtime hear every turn and item. The turn never

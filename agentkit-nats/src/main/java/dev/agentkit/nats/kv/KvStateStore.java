@@ -56,18 +56,12 @@ public final class KvStateStore implements StateStore {
 
     @Override
     public Optional<String> get(String key) {
-        KeyValueEntry e = KvRetry.call("read state " + key + " from KV bucket " + bucket, () -> kv.get(KvKeys.encode(key)));
-        if (e == null) {
-            return Optional.empty();
-        }
-        byte[] value = e.getValue();
-        return Optional.of(value == null ? "" : new String(value, StandardCharsets.UTF_8));
+        return getVersioned(key).map(Versioned::value);
     }
 
     @Override
     public void put(String key, String value) {
-        KvRetry.call("write state " + key + " to KV bucket " + bucket,
-                () -> kv.put(KvKeys.encode(key), value.getBytes(StandardCharsets.UTF_8)));
+        putIfVersion(key, value, UNVERSIONED);
     }
 
     @Override

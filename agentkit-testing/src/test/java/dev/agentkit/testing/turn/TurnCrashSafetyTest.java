@@ -31,6 +31,7 @@ class TurnCrashSafetyTest {
     private final AgentTestKit kit = AgentTestKit.create();
     private final List<String> turnIds = new ArrayList<>();
     private final List<String> asked = new ArrayList<>();
+    private final RecordingChat chat = new RecordingChat();
 
     @AfterEach
     void close() {
@@ -39,7 +40,7 @@ class TurnCrashSafetyTest {
 
     private ScriptedAgent jen(StateStore state) {
         kit.provision("roy", "backend").provision("jen", "frontend");
-        AgentRuntime runtime = AgentRuntime.builder(kit.broker()).clock(kit.clock()).topology(kit.topology())
+        AgentRuntime runtime = AgentRuntime.builder(kit.broker()).clock(kit.clock()).topology(kit.topology()).chat(chat)
                 .processedStore(kit.processedStore()).stateStore(state).team(kit.team())
                 .listener(new TurnListener() {
                     @Override
@@ -98,6 +99,8 @@ class TurnCrashSafetyTest {
         assertThat(turnIds).hasSize(2).doesNotHaveDuplicates();
         assertThat(asked).hasSize(2).doesNotHaveDuplicates();
         assertThat(kit.published("work.direct.roy")).hasSize(2);
+        assertThat(chat.posts.keySet()).as("chat keys (Matrix transaction ids) made from the turn are new too")
+                .filteredOn(k -> k.endsWith(":status")).hasSize(2);
     }
 
     @Test
