@@ -15,7 +15,7 @@ public final class Headers {
     public static final String TIME = "Agentkit-Time";
     /** Ties an answer to its question. */
     public static final String CORRELATION_ID = "Agentkit-Correlation-Id";
-    /** Where an answer to this message should be published. */
+    /** Where an answer to this message should be published: an agent's direct subject, else the question is ignored. */
     public static final String REPLY_TO = "Agentkit-Reply-To";
     /** On a dead letter: why the item was given up. */
     public static final String DEAD_REASON = "Agentkit-Dead-Reason";

@@ -8,12 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A {@link StateStore} in a directory, one file per key, written atomically (a temp file moved
  * into place), so a crash mid-write leaves the old value or the new one, never half of one. For
  * agents on one machine that must keep state across restarts.
+ *
+ * <p>A value's version is a hash of its content (64 bits of SHA-256, never {@code 0}):
+ * {@link #putIfVersion} writes only if the file still holds what was read. The check and the
+ * write are one step for callers of this instance; two processes on one directory are kept apart
+ * by their turn lease, not by this check.
  */
 public final class FileStateStore implements StateStore {
     private final Path dir;
@@ -40,7 +48,39 @@ public final class FileStateStore implements StateStore {
     }
 
     @Override
-    public void put(String key, String value) {
+    public Optional<Versioned> getVersioned(String key) {
+        return get(key).map(v -> new Versioned(v, version(v)));
+    }
+
+    @Override
+    public synchronized OptionalLong putIfVersion(String key, String value, long expectedVersion) {
+        if (expectedVersion != UNVERSIONED) {
+            long current = get(key).map(FileStateStore::version).orElse(ABSENT);
+            if (current != expectedVersion) {
+                return OptionalLong.empty();
+            }
+        }
+        put(key, value);
+        return OptionalLong.of(version(value));
+    }
+
+    /** The version of a stored value: 63 bits of its SHA-256, at least 1. */
+    static long version(String value) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = (v << 8) | (h[i] & 0xff);
+            }
+            v &= Long.MAX_VALUE;
+            return v == ABSENT ? 1 : v;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    @Override
+    public synchronized void put(String key, String value) {
         Path target = file(key);
         try {
             Path tmp = Files.createTempFile(dir, ".put-", ".tmp");

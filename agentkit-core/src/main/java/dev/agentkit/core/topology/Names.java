@@ -10,8 +10,12 @@ final class Names {
     private Names() {
     }
 
+    static boolean isName(String value) {
+        return value != null && NAME.matcher(value).matches();
+    }
+
     static void requireName(String what, String value) {
-        if (value == null || !NAME.matcher(value).matches()) {
+        if (!isName(value)) {
             throw new IllegalArgumentException(what + " must be 1-64 letters, digits, '-' or '_', was '" + value + "'");
         }
     }

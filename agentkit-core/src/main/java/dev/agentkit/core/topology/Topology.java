@@ -98,6 +98,20 @@ public final class Topology {
         return prefix + ".direct." + Objects.requireNonNull(agent, "agent");
     }
 
+    /**
+     * The agent whose direct subject {@code subject} is ({@code work.direct.<agent>}, one valid
+     * name token); empty for any other subject. Used to accept a question's reply-to only when it
+     * names an agent's direct subject.
+     */
+    public Optional<String> directAgent(String subject) {
+        String head = prefix + ".direct.";
+        if (subject == null || !subject.startsWith(head)) {
+            return Optional.empty();
+        }
+        String agent = subject.substring(head.length());
+        return Names.isName(agent) ? Optional.of(agent) : Optional.empty();
+    }
+
     /** Where an agent's dead letters go: {@code work.deadletter.<agent>}. */
     public String deadLetterSubject(String agent) {
         return prefix + ".deadletter." + Objects.requireNonNull(agent, "agent");

@@ -3,22 +3,33 @@ package dev.agentkit.core.turn;
 import dev.agentkit.core.broker.Delivery;
 import dev.agentkit.core.time.AgentClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the delivery being processed in progress: while a handler runs, the delivery is marked
- * in progress every third of its consumer's ack wait, so long work is not redelivered elsewhere.
- * One repeating timer per ack-wait period serves the whole turn (not one timer per item, which
- * would put a schedule and a cancel on every message's path); it beats for whichever delivery is
- * current. Started lazily, stopped when the turn ends.
+ * Keeps the turn's lease and the delivery being processed alive. While a handler runs, the
+ * delivery is marked in progress every third of its consumer's ack wait, so long work is not
+ * redelivered elsewhere; one repeating timer per ack-wait period serves the whole turn (not one
+ * timer per item, which would put a schedule and a cancel on every message's path) and beats for
+ * whichever delivery is current, started lazily. For the whole turn, the lease is renewed every
+ * third of its time to live, so a turn longer than its lease keeps it; once a renewal is refused,
+ * or the lease ran out unrenewed (its store could not be reached), {@link #leaseLost()} tells the
+ * turn to stop pulling. Renewals run on the clock's timer thread. Stopped when the turn ends.
  */
 final class Heartbeat {
+    private static final Logger log = LoggerFactory.getLogger(Heartbeat.class);
     private final AgentClock clock;
+    private final String agent;
     private final Map<Duration, Beat> beats = new HashMap<>();
     /** The beat of the last ack wait watched: a turn's items share one, so most look-ups stop here. */
     private Duration lastAckWait;
     private Beat last;
+    private AgentClock.Timer leaseTimer;
+    private volatile Instant leaseExpires = Instant.MAX;
+    private volatile boolean leaseLost;
 
     /** One repeating timer and the delivery it marks, read on the clock's thread. */
     private static final class Beat {
@@ -35,17 +46,49 @@ final class Heartbeat {
         }
     }
 
-    Heartbeat(AgentClock clock) {
+    Heartbeat(AgentClock clock, String agent) {
         this.clock = clock;
+        this.agent = agent;
+    }
+
+    /** Renews {@code lease} for {@code ttl} every third of {@code ttl}, until {@link #stop}. */
+    void keepLease(TurnLease.Held lease, Duration ttl) {
+        leaseExpires = clock.now().plus(ttl);
+        leaseTimer = clock.scheduleRepeating(third(ttl), () -> renew(lease, ttl));
+    }
+
+    private void renew(TurnLease.Held lease, Duration ttl) {
+        if (leaseLost) {
+            return;
+        }
+        Instant now = clock.now();
+        try {
+            if (lease.renew(ttl)) {
+                leaseExpires = now.plus(ttl);
+                return;
+            }
+            log.warn("{} lost its turn lease: another turn holds it now; this turn stops pulling work", agent);
+        } catch (RuntimeException e) {
+            if (now.isBefore(leaseExpires)) {
+                log.warn("{} could not renew its turn lease, keeps it until {}: {}", agent, leaseExpires, e.getMessage());
+                return;
+            }
+            log.warn("{} could not renew its turn lease before it ran out ({}); this turn stops pulling work: {}",
+                    agent, leaseExpires, e.getMessage());
+        }
+        leaseLost = true;
+    }
+
+    /** Whether the turn's lease was lost: a renewal was refused, or it ran out without one. */
+    boolean leaseLost() {
+        return leaseLost || !clock.now().isBefore(leaseExpires);
     }
 
     /** From now until {@link #release}, {@code d} is marked in progress every {@code ackWait / 3}. */
     void watch(Delivery d, Duration ackWait) {
         Beat beat = last;
         if (beat == null || !ackWait.equals(lastAckWait)) {
-            Duration period = ackWait.dividedBy(3);
-            Duration every = period.isZero() ? Duration.ofMillis(1) : period;
-            beat = beats.computeIfAbsent(every, p -> new Beat(clock, p));
+            beat = beats.computeIfAbsent(third(ackWait), p -> new Beat(clock, p));
             lastAckWait = ackWait;
             last = beat;
         }
@@ -61,8 +104,17 @@ final class Heartbeat {
         }
     }
 
+    private static Duration third(Duration d) {
+        Duration period = d.dividedBy(3);
+        return period.isZero() ? Duration.ofMillis(1) : period;
+    }
+
     /** Cancels the timers; called when the turn ends. */
     void stop() {
+        if (leaseTimer != null) {
+            leaseTimer.cancel();
+            leaseTimer = null;
+        }
         beats.values().forEach(b -> {
             b.timer.cancel();
             b.current = null;

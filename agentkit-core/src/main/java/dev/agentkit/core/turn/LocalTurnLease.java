@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A {@link TurnLease} within one process, timed by an {@link AgentClock}: the default for
  * single-process teams and tests. Use the NATS KV lease when agents run in several processes.
+ * A held lease is renewed, and released, only while it is still its holder's (by a token).
  */
 public final class LocalTurnLease implements TurnLease {
     private record Entry(long token, Instant expires) {
@@ -33,6 +34,18 @@ public final class LocalTurnLease implements TurnLease {
         if (result != mine) {
             return Optional.empty();
         }
-        return Optional.of(() -> leases.remove(agent, mine));
+        return Optional.of(new Held() {
+            @Override
+            public boolean renew(Duration again) {
+                Instant at = clock.now();
+                Entry now = leases.computeIfPresent(agent, (k, e) -> e.token == token ? new Entry(token, at.plus(again)) : e);
+                return now != null && now.token == token;
+            }
+
+            @Override
+            public void close() {
+                leases.computeIfPresent(agent, (k, e) -> e.token == token ? null : e);
+            }
+        });
     }
 }

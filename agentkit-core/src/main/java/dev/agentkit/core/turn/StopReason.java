@@ -17,5 +17,23 @@ public enum StopReason {
     /** The agent's usage budget for the period is spent; {@code TurnReport.budgetReset()} says until when. */
     BUDGET_SPENT,
     /** The language-model provider's quota is exhausted; {@code TurnReport.budgetReset()} says until when. */
-    QUOTA_EXCEEDED
+    QUOTA_EXCEEDED,
+    /**
+     * The turn lost its lease to another turn of the same agent (a renewal was refused: the lease
+     * ran out and another instance took it). It stopped pulling, settled what it held, and did not
+     * save its state over the other turn's.
+     */
+    LEASE_LOST,
+    /**
+     * The agent's state could not be loaded, claimed or saved (the state store failed). At the
+     * start the turn did nothing; at the end its work was settled but what it changed in its state
+     * is lost. Takes precedence over the reason the turn stopped pulling.
+     */
+    STATE_FAILURE,
+    /**
+     * {@code processWork} threw a {@link VirtualMachineError} (a stack overflow, out of memory):
+     * the item was settled as a failure, the state saved, and {@code runTurn} rethrew the error
+     * after reporting the turn.
+     */
+    VM_ERROR
 }

@@ -15,6 +15,10 @@ final class Turn {
     final BudgetGuard budget;
     final Listeners listeners;
     int posts;
+    /** Questions asked in this turn: the n of their {@code <turn id>-q<n>} correlation ids. */
+    int asks;
+    /** A {@link VirtualMachineError} from processWork: the turn ends and rethrows it once saved. */
+    VirtualMachineError fatal;
     final Heartbeat heartbeat;
     final FetchRetry fetches;
 
@@ -26,7 +30,7 @@ final class Turn {
         this.chat = new ChatOutbox(runtime.chat(), state, tally);
         this.budget = new BudgetGuard(config, state, runtime.clock(), tally);
         this.listeners = new Listeners(runtime.listeners());
-        this.heartbeat = new Heartbeat(runtime.clock());
+        this.heartbeat = new Heartbeat(runtime.clock(), config.name());
         this.fetches = new FetchRetry(runtime.broker(), config.name(), config.brokerRetry());
         DeadLetters dead = new DeadLetters(runtime.broker(), runtime.topology().deadLetterSubject(config.name()),
                 config.name(), new DeadLetterIndex(runtime.state()));

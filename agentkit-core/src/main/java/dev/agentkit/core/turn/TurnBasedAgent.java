@@ -16,7 +16,9 @@ import org.slf4j.MDC;
 /**
  * The one class users extend to write an agent. {@link #runTurn()} runs one bounded turn:
  * <ol>
- *   <li>take the agent's turn lease and load its state;</li>
+ *   <li>take the agent's turn lease, load its state and claim the turn's number
+ *       ({@code <agent>-<n>}, saved before it is used, so ids made from it are new after a crash);
+ *       from here to the end the heartbeat renews the lease;</li>
  *   <li>read the chat: oversight commands ({@code dev.agentkit.core.oversight.Command}) and
  *       human messages to {@link #onHumanMessage};</li>
  *   <li>pull direct messages: questions to {@link #onQuestion}, answers to {@link #onAnswer};</li>
@@ -27,7 +29,8 @@ import org.slf4j.MDC;
  *       {@link Outcome};</li>
  *   <li>post a status line to the agent's room if the turn pulled work (alerts were posted as
  *       they arose), and say so there when a budget or quota stopped it;</li>
- *   <li>save state and release the lease.</li>
+ *   <li>save state (conditional on the version claimed, so a turn that lost its lease never
+ *       overwrites a newer turn's) and release the lease.</li>
  * </ol>
  * A paused agent, or one whose usage budget or provider quota is spent, reads its chat and
  * pulls nothing. {@link TurnListener}s on the runtime hear every turn and item. The turn never
@@ -37,7 +40,6 @@ import org.slf4j.MDC;
  */
 public abstract class TurnBasedAgent {
     private static final Logger log = LoggerFactory.getLogger(TurnBasedAgent.class);
-    private static final String TURN_COUNT_KEY = "turn.count";
     private static final String BUDGET_SAID_KEY = "budget.said";
 
     private final AgentConfig config;
@@ -76,7 +78,13 @@ public abstract class TurnBasedAgent {
     protected void onCoordination(String subject, Envelope message) {
     }
 
-    /** Runs one turn; see the class comment. Never throws for broker or chat failures: they are reported. */
+    /**
+     * Runs one turn; see the class comment. Never throws for broker, chat or state-store failures:
+     * they are reported. An exception or {@code Error} from {@code processWork} is the item's
+     * failure; a {@link VirtualMachineError} (stack overflow, out of memory) also ends the turn,
+     * which settles the item, saves its state, reports ({@link StopReason#VM_ERROR}) and then
+     * rethrows it. An exception from another hook is thrown on after the state was saved.
+     */
     public final TurnReport runTurn() {
         Instant start = runtime.clock().now();
         MDC.put(TurnMdc.AGENT, config.name());
@@ -84,12 +92,10 @@ public abstract class TurnBasedAgent {
             Optional<TurnLease.Held> lease = runtime.lease().tryAcquire(config.name(), config.leaseTtl());
             if (lease.isEmpty()) {
                 log.info("{} skips a turn: another turn holds the lease", config.name());
-                TurnTally tally = new TurnTally();
-                tally.stopReason = StopReason.LEASE_HELD;
-                return tally.report(config.name(), "-", start, runtime.clock().since(start));
+                return skipped(StopReason.LEASE_HELD, start);
             }
             try (TurnLease.Held held = lease.get()) {
-                return runHolding(start);
+                return runHolding(start, held);
             }
         } finally {
             MDC.remove(TurnMdc.AGENT);
@@ -97,34 +103,62 @@ public abstract class TurnBasedAgent {
         }
     }
 
-    private TurnReport runHolding(Instant start) {
-        AgentState state = AgentState.load(runtime.state(), config.name());
-        long count = state.get(TURN_COUNT_KEY).map(Long::parseLong).orElse(0L) + 1;
-        state.put(TURN_COUNT_KEY, Long.toString(count));
-        String turnId = config.name() + "-" + count;
+    private TurnReport skipped(StopReason why, Instant start) {
+        TurnTally tally = new TurnTally();
+        tally.stopReason = why;
+        return tally.report(config.name(), "-", start, runtime.clock().since(start));
+    }
+
+    private TurnReport runHolding(Instant start, TurnLease.Held lease) {
+        StateFence fence = new StateFence(runtime.state(), config.name());
+        StateFence.Claim claim = fence.claim();
+        if (claim.refused() != null) {
+            return skipped(claim.refused(), start);
+        }
+        String turnId = config.name() + "-" + claim.number();
         MDC.put(TurnMdc.TURN, turnId);
-        runtime.control().clearTurnRequest(config.name());
-        turn = new Turn(turnId, config, runtime, state, consumers);
+        turn = new Turn(turnId, config, runtime, claim.state(), consumers);
         try {
-            turn.listeners.turnStarted(new TurnStart(config.name(), turnId, start));
-            chatStep.run(turn);
-            if (runtime.control().isPaused(config.name())) {
-                turn.tally.stopReason = StopReason.PAUSED;
-            } else if (!turn.budget.stopped()) {
-                messageStep.direct(turn);
-                messageStep.coordination(turn);
-                workStep.run(turn);
+            runSteps(turn, fence, lease, start);
+            TurnReport report = finish(turn, start, fence);
+            if (turn.fatal != null) {
+                throw turn.fatal;
             }
-            return finish(turn, start);
+            return report;
         } finally {
-            turn.heartbeat.stop();
             turn = null;
         }
     }
 
-    private TurnReport finish(Turn t, Instant start) {
+    private void runSteps(Turn t, StateFence fence, TurnLease.Held lease, Instant start) {
+        t.heartbeat.keepLease(lease, config.leaseTtl());
+        try {
+            t.listeners.turnStarted(new TurnStart(config.name(), t.id, start));
+            runtime.control().clearTurnRequest(config.name());
+            chatStep.run(t);
+            if (runtime.control().isPaused(config.name())) {
+                t.tally.stopReason = StopReason.PAUSED;
+            } else if (!t.budget.stopped()) {
+                messageStep.direct(t);
+                messageStep.coordination(t);
+                workStep.run(t);
+            }
+        } catch (RuntimeException | Error e) {
+            log.warn("{} ends turn {} early, saving its state first: {}", config.name(), t.id, e.toString());
+            fence.save(t.state);
+            throw e;
+        } finally {
+            t.heartbeat.stop();
+        }
+    }
+
+    private TurnReport finish(Turn t, Instant start, StateFence fence) {
         TurnReport report = t.tally.report(config.name(), t.id, start, runtime.clock().since(start));
-        runtime.control().recordReport(config.name(), report.summary());
+        try {
+            runtime.control().recordReport(config.name(), report.summary());
+        } catch (RuntimeException e) {
+            log.warn("{} could not record its last report for status ({})", config.name(), StateFence.describe(e));
+        }
         if (report.pulled() > 0) {
             t.chat.post(config.room(), report.summary(), t.id + ":status");
         }
@@ -137,11 +171,33 @@ public abstract class TurnBasedAgent {
                             config.name() + ":budget:" + reset);
                 });
         t.budget.save(t.state);
-        t.state.save(runtime.state(), config.name());
+        StopReason unsaved = fence.save(t.state);
+        if (unsaved != null) {
+            t.tally.stopReason = unsaved;
+        }
         TurnReport finalReport = t.tally.report(config.name(), t.id, start, runtime.clock().since(start));
         log.info("{}", finalReport.summary());
         t.listeners.turnEnded(finalReport);
         return finalReport;
+    }
+
+    /**
+     * Runs {@code processWork} for the work step: an {@code Error} becomes the item's failure, and a
+     * {@link VirtualMachineError} also ends the turn once the item is settled (see {@link #runTurn}).
+     */
+    final Outcome work(Turn t, WorkItem item) throws Exception {
+        try {
+            return processWork(item);
+        } catch (VirtualMachineError e) {
+            log.error("{}'s processWork threw {} on {}: the item is settled as failed, then the turn ends and "
+                    + "rethrows it", config.name(), e, item.id());
+            log.debug("{}'s {}", config.name(), e.getClass().getSimpleName(), e);
+            t.fatal = e;
+            t.tally.stopReason = StopReason.VM_ERROR;
+            throw new WorkError(e);
+        } catch (Error e) {
+            throw new WorkError(e);
+        }
     }
 
     /**
@@ -174,18 +230,17 @@ public abstract class TurnBasedAgent {
 
     /**
      * Asks another agent a question on its direct subject; the answer arrives in
-     * {@link #onAnswer} on a later turn. Returns the correlation id.
+     * {@link #onAnswer} on a later turn. Returns the correlation id, {@code <turn id>-q<n>} for the
+     * turn's n-th question: new in every turn, since the turn's number is saved before it is used.
      */
     protected final String ask(String otherAgent, String question) {
         Turn t = requireTurn();
-        int n = Integer.parseInt(t.state.get("ask.count").orElse("0")) + 1;
-        t.state.put("ask.count", Integer.toString(n));
-        String correlation = config.name() + "-q" + n;
+        String correlation = t.id + "-q" + (++t.asks);
         Envelope e = Envelope.ofJson(Map.of("text", question))
                 .withHeader(Headers.TYPE, DirectMessage.QUESTION)
                 .withHeader(Headers.CORRELATION_ID, correlation)
                 .withHeader(Headers.REPLY_TO, runtime.topology().directSubject(config.name()));
-        t.outbox.publishNow(runtime.topology().directSubject(otherAgent), e, config.name() + ":ask:" + correlation);
+        t.outbox.publishNow(runtime.topology().directSubject(otherAgent), e, config.name() + ":ask:" + correlation, true);
         return correlation;
     }
 

@@ -16,6 +16,20 @@ public interface TurnLease {
 
     /** A held lease; closing releases it, and never releases a lease someone else took after expiry. */
     interface Held extends AutoCloseable {
+        /**
+         * Extends the lease to {@code ttl} from now if it is still this holder's. Called by the turn's
+         * heartbeat every third of the lease's time to live, so a turn longer than its lease keeps it.
+         *
+         * @return true when the lease is still held (and now lasts {@code ttl} more); false when it was
+         *         lost (it ran out and another holder took it), after which the turn stops pulling work.
+         *         A failure to reach the lease's store is thrown; the turn keeps the lease until its last
+         *         known expiry. The default keeps the lease as it is and returns true: a lease that cannot
+         *         be renewed must be given a time to live longer than any turn.
+         */
+        default boolean renew(Duration ttl) {
+            return true;
+        }
+
         @Override
         void close();
     }

@@ -12,8 +12,8 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * Called on the turn's thread, inside its MDC; keep it quick. A listener that throws is logged
- * and skipped: it never breaks the turn. Turns skipped because the lease was held are not
- * reported, nor are redeliveries of items already processed (the report counts them as
+ * and skipped: it never breaks the turn. Turns that did not start (the lease was held, the state
+ * could not be claimed) are not reported, nor are redeliveries of items already processed (the report counts them as
  * duplicates), nor direct and coordination messages.
  */
 public interface TurnListener {

@@ -12,7 +12,9 @@ import java.util.Optional;
  * {@link TurnListener#turnEnded}.
  *
  * @param agent         the agent's name
- * @param turnId        unique id of the turn, also in the MDC of its log lines
+ * @param turnId        unique id of the turn, {@code <agent>-<n>} with the agent's turn count saved
+ *                      before the turn used it ({@code -} for a turn that did not start), also in
+ *                      the MDC of its log lines
  * @param startedAt     when the turn began, by the agent's clock
  * @param duration      how long it took, by the agent's clock
  * @param pulled        work deliveries fetched

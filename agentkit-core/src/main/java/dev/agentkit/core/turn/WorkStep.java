@@ -20,7 +20,9 @@ import org.slf4j.MDC;
  * retried within the turn's {@link AgentConfig#brokerRetry()}; they never take more than the budgets allow: the
  * item count, the wall time, and the usage budget and provider quota, checked before every fetch,
  * so a spent budget burns no delivery attempt. Under a deadline or a usage budget it fetches one
- * item at a time. Each item is reported to the turn listeners.
+ * item at a time. Each item is reported to the turn listeners. A turn whose lease was lost (see
+ * {@link Heartbeat}) stops pulling, and so does one whose processWork threw a
+ * {@link VirtualMachineError}; fetched items it will not process are nak'ed for redelivery.
  */
 final class WorkStep {
     private static final Logger log = LoggerFactory.getLogger(WorkStep.class);
@@ -40,7 +42,11 @@ final class WorkStep {
         TurnTally tally = turn.tally;
         boolean oneByOne = budget.hasDeadline() || config.usageBudget().isLimited();
         while (true) {
-            if (turn.budget.stopped()) {
+            if (turn.budget.stopped() || turn.fatal != null) {
+                return;
+            }
+            if (turn.heartbeat.leaseLost()) {
+                tally.stopReason = StopReason.LEASE_LOST;
                 return;
             }
             int left = budget.maxItems() - tally.pulled;
@@ -70,8 +76,12 @@ final class WorkStep {
             }
             tally.pulled += batch.size();
             try {
-                for (Delivery d : batch) {
-                    processOne(turn, spec, d);
+                for (int i = 0; i < batch.size(); i++) {
+                    if (turn.fatal != null || turn.heartbeat.leaseLost()) {
+                        handBack(batch.subList(i, batch.size()));
+                        break;
+                    }
+                    processOne(turn, spec, batch.get(i));
                 }
             } catch (BrokerException e) {
                 log.warn("{} lost the broker mid-batch; unsettled items will be redelivered, repeats skipped: {}",
@@ -80,6 +90,14 @@ final class WorkStep {
                 return;
             }
         }
+    }
+
+    /** Fetched items this turn will not process (it lost its lease, or must end): redelivered at once. */
+    private void handBack(List<Delivery> rest) {
+        for (Delivery d : rest) {
+            d.nak(Duration.ZERO);
+        }
+        log.info("{} handed {} fetched item(s) back unprocessed", agent.config().name(), rest.size());
     }
 
     private void processOne(Turn turn, ConsumerSpec spec, Delivery d) {
@@ -129,7 +147,7 @@ final class WorkStep {
         WorkItem item = new WorkItem(id, d.subject(), d.envelope(), d.deliveryCount(), spec.isLastDelivery(d.deliveryCount()));
         turn.outbox.beginItem(id);
         try {
-            return turn.processor.process(d, spec, x -> agent.processWork(item), () -> {
+            return turn.processor.process(d, spec, x -> agent.work(turn, item), () -> {
                 turn.outbox.completeItem();
                 processed.markProcessed(key);
             }, turn.tally);

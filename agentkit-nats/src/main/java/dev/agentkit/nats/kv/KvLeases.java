@@ -3,9 +3,11 @@ package dev.agentkit.nats.kv;
 import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.nats.NatsFailures;
 import io.nats.client.Connection;
+import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.MessageTtl;
+import io.nats.client.PublishOptions;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
@@ -22,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * The lease algorithm behind {@link KvTurnLease} and {@link KvLock}, on one KV bucket: take =
  * {@code create} (fails when the key exists), with a per-key TTL where the server supports it;
  * an expired lease (by its stored expiry) is taken over with {@code update} on the revision that
- * was read, so two takers never both win; release = {@code delete} on the holder's own revision,
- * so it never removes a lease someone else took after expiry.
+ * was read, so two takers never both win; renew = a write of the same record with a later expiry
+ * on the holder's own revision (with the per-key TTL again where the bucket has it), refused once
+ * someone else took the lease; release = {@code delete} on the holder's own revision, so it never
+ * removes a lease someone else took after expiry.
  */
 final class KvLeases {
     private static final Logger log = LoggerFactory.getLogger(KvLeases.class);
@@ -34,6 +38,7 @@ final class KvLeases {
     }
 
     private final KeyValue kv;
+    private final JetStream js;
     private final String bucket;
     private final AgentClock clock;
     private final boolean perKeyTtl;
@@ -52,6 +57,11 @@ final class KvLeases {
         }
         KvBucket opened = KvBucket.open(nc, config.build());
         this.kv = opened.kv();
+        try {
+            this.js = nc.jetStream();
+        } catch (IOException e) {
+            throw NatsFailures.wrap("open JetStream for KV bucket " + bucket, e);
+        }
         this.bucket = bucket;
         this.clock = clock;
         this.perKeyTtl = serverTtl && opened.config().getLimitMarkerTtl() != null;
@@ -93,6 +103,35 @@ final class KvLeases {
             return Optional.empty();
         } catch (IOException | JetStreamApiException e) {
             throw NatsFailures.wrap("take lease " + name + " in KV bucket " + bucket, e);
+        }
+    }
+
+    /**
+     * Extends a lease this process holds to {@code ttl} from now; empty (nothing changed) when it is
+     * no longer ours: it ran out and someone else took it, or it was released.
+     */
+    Optional<Taken> renew(Taken taken, Duration ttl) {
+        String key = KvKeys.encode(taken.name());
+        LeaseRecord renewed = taken.record().renewed(clock.now().plus(ttl));
+        try {
+            long revision;
+            if (perKeyTtl) {
+                // kv.update takes no TTL: write the key's message as KV does, with the TTL and the revision check
+                revision = js.publish("$KV." + bucket + "." + key, renewed.bytes(), PublishOptions.builder()
+                        .expectedLastSubjectSequence(taken.revision()).messageTtlSeconds(ttlSeconds(ttl)).build())
+                        .getSeqno();
+            } else {
+                revision = kv.update(key, renewed.bytes(), taken.revision());
+            }
+            return Optional.of(new Taken(taken.name(), revision, renewed));
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() == NatsFailures.WRONG_LAST_SEQUENCE) {
+                log.info("lease {} of {} changed hands; not renewed", taken.name(), taken.record().owner());
+                return Optional.empty();
+            }
+            throw NatsFailures.wrap("renew lease " + taken.name() + " in KV bucket " + bucket, e);
+        } catch (IOException e) {
+            throw NatsFailures.wrap("renew lease " + taken.name() + " in KV bucket " + bucket, e);
         }
     }
 

@@ -1,13 +1,17 @@
 package dev.agentkit.nats.kv;
 
 import dev.agentkit.core.store.StateStore;
+import dev.agentkit.nats.NatsFailures;
 import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.StorageType;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A {@link StateStore} in a NATS KV bucket: agents' cursors and knowledge survive restarts and
@@ -17,6 +21,8 @@ import java.util.Optional;
  * (default {@value #DEFAULT_BUCKET}) is created on first use and keeps {@value #HISTORY} values
  * per key, so a bad write can be looked up with {@code nats kv history}. A transient failure (a
  * lost server, a failover on a cluster) is retried, logged, for up to 15 s before it is reported.
+ * Versions are the keys' KV revisions: {@link #putIfVersion} is a KV {@code create} (for
+ * {@link #ABSENT}) or {@code update} on the revision that was read.
  */
 public final class KvStateStore implements StateStore {
     /** The bucket used when none is named. */
@@ -50,18 +56,54 @@ public final class KvStateStore implements StateStore {
 
     @Override
     public Optional<String> get(String key) {
+        return getVersioned(key).map(Versioned::value);
+    }
+
+    @Override
+    public void put(String key, String value) {
+        putIfVersion(key, value, UNVERSIONED);
+    }
+
+    @Override
+    public Optional<Versioned> getVersioned(String key) {
         KeyValueEntry e = KvRetry.call("read state " + key + " from KV bucket " + bucket, () -> kv.get(KvKeys.encode(key)));
         if (e == null) {
             return Optional.empty();
         }
         byte[] value = e.getValue();
-        return Optional.of(value == null ? "" : new String(value, StandardCharsets.UTF_8));
+        return Optional.of(new Versioned(value == null ? "" : new String(value, StandardCharsets.UTF_8), e.getRevision()));
     }
 
+    /**
+     * {@inheritDoc} A write whose answer was lost (a transient failure) and whose retry finds the key
+     * changed counts as written when the key holds exactly this value: the earlier attempt landed.
+     */
     @Override
-    public void put(String key, String value) {
-        KvRetry.call("write state " + key + " to KV bucket " + bucket,
-                () -> kv.put(KvKeys.encode(key), value.getBytes(StandardCharsets.UTF_8)));
+    public OptionalLong putIfVersion(String key, String value, long expectedVersion) {
+        if (expectedVersion == UNVERSIONED) {
+            return OptionalLong.of(KvRetry.call("write state " + key + " to KV bucket " + bucket,
+                    () -> kv.put(KvKeys.encode(key), value.getBytes(StandardCharsets.UTF_8))));
+        }
+        String encoded = KvKeys.encode(key);
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        int[] attempts = {0};
+        long written = KvRetry.call("write state " + key + " at revision " + expectedVersion + " to KV bucket " + bucket,
+                () -> {
+                    try {
+                        attempts[0]++;
+                        return expectedVersion == ABSENT ? kv.create(encoded, bytes) : kv.update(encoded, bytes, expectedVersion);
+                    } catch (JetStreamApiException e) {
+                        if (e.getApiErrorCode() != NatsFailures.WRONG_LAST_SEQUENCE) {
+                            throw e;
+                        }
+                        if (attempts[0] == 1) {
+                            return ABSENT;
+                        }
+                        KeyValueEntry now = kv.get(encoded);
+                        return now != null && Arrays.equals(now.getValue(), bytes) ? now.getRevision() : ABSENT;
+                    }
+                });
+        return written == ABSENT ? OptionalLong.empty() : OptionalLong.of(written);
     }
 
     @Override

@@ -6,7 +6,6 @@ import dev.agentkit.core.turn.TurnLease;
 import io.nats.client.Connection;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +14,8 @@ import org.slf4j.LoggerFactory;
  * and machine of a team. Taking it creates the agent's key; a crashed holder's lease runs out
  * after its time to live (per-key TTL on nats-server 2.11 and newer, and the stored expiry on
  * any server), and closing it never releases a lease that another process took after expiry.
+ * The turn's heartbeat renews it (a write on the holder's own KV revision), so a turn longer
+ * than the lease keeps it; a renewal is refused once another process took the lease over.
  *
  * <p>Made by applications for {@code AgentRuntime.builder(broker).lease(..)}. When the server
  * cannot be reached, {@link #tryAcquire} logs a warning and returns empty: the turn is skipped,
@@ -66,17 +67,41 @@ public final class KvTurnLease implements TurnLease {
             log.warn("{}: cannot take the turn lease, skipping the turn: {}", agent, e.getMessage());
             return Optional.empty();
         }
-        return taken.map(t -> {
-            AtomicBoolean open = new AtomicBoolean(true);
-            return () -> {
-                if (open.compareAndSet(true, false)) {
-                    try {
-                        leases.release(t);
-                    } catch (BrokerException e) {
-                        log.warn("{}: could not release the turn lease; it expires by itself: {}", agent, e.getMessage());
-                    }
-                }
-            };
-        });
+        return taken.map(t -> new KvHeld(agent, t));
+    }
+
+    /** A held lease: renewals and the release use its latest revision, one at a time. */
+    private final class KvHeld implements Held {
+        private final String agent;
+        private KvLeases.Taken current;
+        private boolean open = true;
+
+        KvHeld(String agent, KvLeases.Taken taken) {
+            this.agent = agent;
+            this.current = taken;
+        }
+
+        @Override
+        public synchronized boolean renew(Duration ttl) {
+            if (!open) {
+                return false;
+            }
+            Optional<KvLeases.Taken> renewed = leases.renew(current, ttl);
+            renewed.ifPresent(t -> current = t);
+            return renewed.isPresent();
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!open) {
+                return;
+            }
+            open = false;
+            try {
+                leases.release(current);
+            } catch (BrokerException e) {
+                log.warn("{}: could not release the turn lease; it expires by itself: {}", agent, e.getMessage());
+            }
+        }
     }
 }

@@ -14,6 +14,11 @@ import java.util.Optional;
  */
 record LeaseRecord(String token, String owner, String host, long pid, Instant acquired, Instant expires) {
 
+    /** The same lease, expiring at {@code newExpiry}: what a renewal writes. */
+    LeaseRecord renewed(Instant newExpiry) {
+        return new LeaseRecord(token, owner, host, pid, acquired, newExpiry);
+    }
+
     byte[] bytes() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("token", token);

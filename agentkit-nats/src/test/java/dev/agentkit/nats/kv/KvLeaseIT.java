@@ -54,6 +54,40 @@ class KvLeaseIT extends RealNatsSupport {
     }
 
     @Test
+    void aRenewedLeaseOutlivesItsFirstExpiryAndATakenOverOneRefusesRenewal() {
+        String bucket = unique("renew");
+        VirtualClock clock = new VirtualClock();
+        KvTurnLease holder = KvTurnLease.open(connect(), bucket, clock, LeaseExpiry.STORED_EXPIRY);
+        KvTurnLease other = KvTurnLease.open(connect(), bucket, clock, LeaseExpiry.STORED_EXPIRY);
+        TurnLease.Held held = holder.tryAcquire("roy", Duration.ofMinutes(5)).orElseThrow();
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(held.renew(Duration.ofMinutes(5))).isTrue();
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(other.tryAcquire("roy", Duration.ofMinutes(5))).as("renewed: 8 minutes in, still held").isEmpty();
+        clock.advance(Duration.ofMinutes(2));
+        TurnLease.Held taken = other.tryAcquire("roy", Duration.ofMinutes(5)).orElseThrow();
+        assertThat(held.renew(Duration.ofMinutes(5))).as("taken over after it ran out").isFalse();
+        held.close();
+        assertThat(holder.tryAcquire("roy", Duration.ofMinutes(5))).as("the late release left the new lease").isEmpty();
+        assertThat(taken.renew(Duration.ofMinutes(5))).isTrue();
+        taken.close();
+        assertThat(taken.renew(Duration.ofMinutes(5))).as("released").isFalse();
+    }
+
+    @Test
+    void withPerKeyTtlARenewalSetsTheServerTtlAgain() throws Exception {
+        String bucket = unique("renewttl");
+        Connection nc = connect();
+        KvTurnLease lease = KvTurnLease.open(nc, bucket, dev.agentkit.core.time.AgentClock.system(), LeaseExpiry.AUTO);
+        org.junit.jupiter.api.Assumptions.assumeTrue(lease.usesPerKeyTtl(), "per-key TTL needs nats-server 2.11+");
+        TurnLease.Held held = lease.tryAcquire("roy", Duration.ofMinutes(10)).orElseThrow();
+        assertThat(held.renew(Duration.ofSeconds(1))).isTrue();
+        KeyValue kv = nc.keyValue(bucket);
+        awaitGone("the server to expire the renewed lease key (a KV update alone would keep it)", kv, "roy");
+        assertThat(held.renew(Duration.ofSeconds(1))).as("expired and removed: no longer ours").isFalse();
+    }
+
+    @Test
     void withPerKeyTtlTheServerRemovesACrashedHoldersLease() throws Exception {
         String bucket = unique("ttl");
         Connection nc = connect();
@@ -62,13 +96,7 @@ class KvLeaseIT extends RealNatsSupport {
         assertThat(crashed.tryAcquire("roy", Duration.ofSeconds(1))).isPresent();
         KeyValue kv = nc.keyValue(bucket);
         assertThat(kv.get(KvKeys.encode("roy"))).isNotNull();
-        RealTime.await("the server to expire the lease key", Duration.ofSeconds(15), () -> {
-            try {
-                return kv.get(KvKeys.encode("roy")) == null;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        awaitGone("the server to expire the lease key", kv, "roy");
         KvTurnLease other = KvTurnLease.open(connect(), bucket, dev.agentkit.core.time.AgentClock.system(), LeaseExpiry.AUTO);
         assertThat(other.tryAcquire("roy", Duration.ofMinutes(1))).isPresent();
     }
@@ -89,5 +117,15 @@ class KvLeaseIT extends RealNatsSupport {
         assertThat(roy.holder("src/api/schema.sql")).contains("jen");
         jens.close();
         assertThat(roy.holder("src/api/schema.sql")).isEmpty();
+    }
+
+    private static void awaitGone(String what, KeyValue kv, String name) {
+        RealTime.await(what, Duration.ofSeconds(15), () -> {
+            try {
+                return kv.get(KvKeys.encode(name)) == null;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }

@@ -62,4 +62,8 @@ class ScriptedAgent extends TurnBasedAgent {
     void announceFromWork(String event, Object payload) {
         announce(event, payload);
     }
+
+    String askFromWork(String otherAgent, String question) {
+        return ask(otherAgent, question);
+    }
 }

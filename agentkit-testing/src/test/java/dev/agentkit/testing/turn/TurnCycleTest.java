@@ -128,7 +128,7 @@ class TurnCycleTest {
         assertThat(jen.answers).singleElement().satisfies(a -> {
             assertThat(a.text()).isEqualTo("{\"token\": \"string\"}");
             assertThat(a.from()).isEqualTo("roy");
-            assertThat(a.correlationId()).isEqualTo("jen-q1");
+            assertThat(a.correlationId()).isEqualTo("jen-1-q1");
         });
     }
 
