@@ -235,8 +235,8 @@ public abstract class ChatContract {
         ChatException failure;
         chatGoesDown();
         try {
-            failure = catchThrowableOfType(() -> roy.post(Rooms.BACKEND, "BLOCKED REQ-8", "turn-5:alert"),
-                    ChatException.class);
+            failure = catchThrowableOfType(ChatException.class,
+                    () -> roy.post(Rooms.BACKEND, "BLOCKED REQ-8", "turn-5:alert"));
         } finally {
             chatComesBack();
         }
