@@ -40,6 +40,7 @@ final class ClusterProbe {
     }
 
     /** Polls {@code query} against the running nodes until it answers; fails after {@code timeout}. */
+    @SuppressWarnings("try") // jnats' Connection.close() may throw InterruptedException, which is handled below
     static <T> T await(List<String> urls, String what, Duration timeout, Query<T> query) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no attempt";

@@ -73,6 +73,7 @@ public final class IdleTurnBenchmark implements Benchmark {
         return ms;
     }
 
+    @SuppressWarnings("try") // FetchConsumer.close() may throw InterruptedException; the method throws Exception anyway
     private double expiringFetchMillis() throws Exception {
         ConsumerContext cc = nats.connection().getConsumerContext(Topology.DIRECT, "idler");
         long start = System.nanoTime();

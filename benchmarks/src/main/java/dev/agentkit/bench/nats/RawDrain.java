@@ -22,6 +22,7 @@ final class RawDrain {
     }
 
     /** Fetches and acks until {@code n} messages are done; {@code n} should be a multiple of the batch. */
+    @SuppressWarnings("try") // FetchConsumer.close() may throw InterruptedException; drain throws Exception anyway
     void drain(int n, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         int done = 0;
