@@ -153,6 +153,8 @@ class AgentKillRestartIT extends RealNatsSupport {
                 .as("items run more than once are among those a kill interrupted before the mark")
                 .containsAll(items.ranMoreThanOnce());
         soft.assertThat(items.unexplainedRepeats(killed)).as("runs repeated without a kill to explain them").isEmpty();
+        soft.assertThat(items.reusedTurnIds()).as("turn ids begun by more than one life (scenario 3: ids reused after a crash)")
+                .isEmpty();
     }
 
     private static List<String> allItems() {
