@@ -2,6 +2,9 @@ package dev.agentkit.core.oversight;
 
 import dev.agentkit.core.message.Json;
 import dev.agentkit.core.store.StateStore;
+import dev.agentkit.core.time.AgentClock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -12,16 +15,35 @@ import java.util.function.Supplier;
  * sharing the store) does nothing; its executor may post the stored reply again with the same
  * idempotency key, which the chat shows once. Used by the turn cycle and the
  * {@link DeadLetterDesk}.
+ *
+ * <p>It forgets an entry after {@link #MAX_AGE}, or sooner when more than {@link #MAX_COUNT}
+ * were recorded since (whole days are forgotten, oldest first, never today's). A command read
+ * again after its entry was forgotten would act again: chat ports re-read at most a timeline's
+ * worth of recent messages, far inside these bounds.
  */
 public final class CommandLedger {
+    /** How long an entry is kept. */
+    public static final Duration MAX_AGE = Duration.ofDays(30);
+    /** How many entries are kept at most. */
+    public static final int MAX_COUNT = 10_000;
+
     /** What was done for one message. */
     record Entry(String executor, String reply) {
     }
 
     private final StateStore store;
+    private final AgeJournal journal;
 
+    /** A ledger in {@code store}, timed by the system clock. */
     public CommandLedger(StateStore store) {
+        this(store, AgentClock.system());
+    }
+
+    /** A ledger in {@code store}; {@code clock} ages its entries. */
+    public CommandLedger(StateStore store, AgentClock clock) {
         this.store = store;
+        this.journal = new AgeJournal(store, "oversight.commands", MAX_AGE, MAX_COUNT, clock,
+                note -> note.forEach(store::delete));
     }
 
     /**
@@ -36,6 +58,7 @@ public final class CommandLedger {
         }
         String reply = action.get();
         store.put(key(messageId), Json.writeString(new Entry(executor, reply)));
+        journal.note(List.of(key(messageId)));
         return Optional.of(reply);
     }
 

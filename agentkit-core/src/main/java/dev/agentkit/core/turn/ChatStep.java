@@ -71,8 +71,8 @@ final class ChatStep {
 
     /** What commands need, made once per turn. */
     private final class Commands {
-        final DeadLetterIndex index = new DeadLetterIndex(agent.runtime().state());
-        final CommandLedger ledger = new CommandLedger(agent.runtime().state());
+        final DeadLetterIndex index = new DeadLetterIndex(agent.runtime().state(), agent.clock());
+        final CommandLedger ledger = new CommandLedger(agent.runtime().state(), agent.clock());
         final CommandExecutor executor;
 
         Commands() {
