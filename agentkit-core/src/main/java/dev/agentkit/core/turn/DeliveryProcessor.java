@@ -79,7 +79,7 @@ final class DeliveryProcessor {
         try {
             if (!d.envelope().isJson()) {
                 Outcome poison = Outcome.reject("poison: body is not JSON: " + d.envelope().preview());
-                return guarded(d, tally, () -> settle(d, consumer, poison, completion, tally));
+                return guarded(d, consumer, tally, () -> settle(d, consumer, poison, completion, tally));
             }
             Outcome outcome;
             try {
@@ -88,7 +88,7 @@ final class DeliveryProcessor {
                 budget.quotaExceeded(e);
                 return defer(d, consumer, e.resetAt(), "quota exceeded: " + e.getMessage(), tally);
             }
-            return guarded(d, tally, () -> settle(d, consumer, outcome, completion, tally));
+            return guarded(d, consumer, tally, () -> settle(d, consumer, outcome, completion, tally));
         } finally {
             MDC.remove(TurnMdc.SUBJECT);
         }
@@ -99,22 +99,26 @@ final class DeliveryProcessor {
      * thrown on (the item unsettled, the turn stops pulling); anything else (a permanent broker
      * refusal, a store that cannot write, a bug) is logged once and leaves the item unsettled.
      */
-    private Settled guarded(Delivery d, TurnTally tally, Supplier<Settled> settling) {
+    private Settled guarded(Delivery d, ConsumerSpec consumer, TurnTally tally, Supplier<Settled> settling) {
         try {
             return settling.get();
         } catch (BrokerException e) {
             if (e.isTransient()) {
-                throw e;
+                throw unsettled(d, e);
             }
-            return unsettledForGood(d, "the broker refused it for good", e, tally);
+            return unsettledForGood(d, consumer, "the broker refused it for good", e, tally);
         } catch (RuntimeException e) {
-            return unsettledForGood(d, "a store or the chat failed", e, tally);
+            return unsettledForGood(d, consumer, "a store or the chat failed", e, tally);
         }
     }
 
-    private Settled unsettledForGood(Delivery d, String what, RuntimeException e, TurnTally tally) {
-        log.error("{} could not settle {}: {} ({}); it is left unsettled and comes back after its ack wait",
-                config.name(), describe(d), what, e.toString());
+    private Settled unsettledForGood(Delivery d, ConsumerSpec consumer, String what, RuntimeException e,
+                                     TurnTally tally) {
+        String after = consumer.isLastDelivery(d.deliveryCount())
+                ? "it was its last delivery, so only the server's max-deliveries advisory still tells of it"
+                : "it comes back after its ack wait";
+        log.error("{} could not settle {}: {} ({}); it is left unsettled and {}", config.name(), describe(d), what,
+                e.toString(), after);
         log.debug("{}'s settle failure on {}", config.name(), d.subject(), e);
         tally.retried++;
         return new Settled(ItemEvent.Result.RETRIED, "left unsettled: " + what + ": " + e.getMessage());
@@ -122,7 +126,7 @@ final class DeliveryProcessor {
 
     /** Puts {@code d} back until {@code resetAt} without counting a failure (a quota or budget stopped the turn). */
     Settled defer(Delivery d, ConsumerSpec consumer, Instant resetAt, String why, TurnTally tally) {
-        return guarded(d, tally, () -> {
+        return guarded(d, consumer, tally, () -> {
             String how = deferral.defer(d, consumer, resetAt);
             tally.retried++;
             log.warn("{} defers {} until {} ({}); {}", config.name(), describe(d), resetAt, why, how);
@@ -189,7 +193,7 @@ final class DeliveryProcessor {
             completion.complete();
         } catch (RuntimeException e) {
             if (e instanceof BrokerException b && b.isTransient()) {
-                throw unsettled(d, b);
+                throw b;
             }
             tally.failed++;
             return settle(d, consumer, Outcome.retry(config.failureDelay(), "completion failed: " + e), () -> { }, tally);
