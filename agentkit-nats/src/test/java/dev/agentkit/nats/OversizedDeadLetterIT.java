@@ -51,7 +51,7 @@ class OversizedDeadLetterIT extends RealNatsSupport {
         TurnReport report = roy.runTurn();
 
         assertThat(report.deadLettered()).isEqualTo(1);
-        Delivery letter = deadLetters(broker, "roy", 1).get(0);
+        Delivery letter = deadLetters(broker, topology, "roy", 1).get(0);
         assertThat(letter.envelope().body()).isEqualTo(body);
         assertThat(letter.envelope().headers()).containsEntry(Headers.ORIGINAL_ID, "REQ-BIG")
                 .doesNotContainKey(Headers.DEAD_TRUNCATED);
@@ -80,7 +80,7 @@ class OversizedDeadLetterIT extends RealNatsSupport {
 
         assertThat(jen.runTurn().deadLettered()).isEqualTo(1);
 
-        Envelope letter = deadLetters(broker, "jen", 1).get(0).envelope();
+        Envelope letter = deadLetters(broker, topology, "jen", 1).get(0).envelope();
         assertThat(letter.size()).isLessThan(body.length);
         assertThat(new String(letter.body(), StandardCharsets.UTF_8)).endsWith("]").contains("cut");
         assertThat(letter.headers()).containsKey(Headers.DEAD_TRUNCATED)
@@ -122,13 +122,5 @@ class OversizedDeadLetterIT extends RealNatsSupport {
         assertThat(second.commands()).isEqualTo(1);
         assertThat(chat.texts("alerts")).anySatisfy(t -> assertThat(t).contains("DEAD LETTER REQ-800"))
                 .anySatisfy(t -> assertThat(t).contains("skipped REQ-800"));
-    }
-
-    private List<Delivery> deadLetters(JetStreamBroker broker, String agent, int expected) {
-        ConsumerSpec reader = ConsumerSpec.of(Topology.DEAD_LETTER, "reader_" + agent + "_" + id, topology.deadLetterSubject(agent));
-        broker.ensureConsumer(reader);
-        List<Delivery> letters = broker.fetch(ConsumerRef.of(reader), 10, Duration.ofSeconds(2));
-        assertThat(letters).hasSize(expected);
-        return letters;
     }
 }

@@ -4,23 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.BrokerException;
-import dev.agentkit.core.broker.ConsumerRef;
-import dev.agentkit.core.broker.ConsumerStatus;
-import dev.agentkit.core.broker.Delivery;
 import dev.agentkit.core.broker.PublishResult;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.store.InMemoryStateStore;
 import dev.agentkit.core.store.ProcessedStore;
 import dev.agentkit.core.store.StateStore;
 import dev.agentkit.core.topology.ConsumerSpec;
-import dev.agentkit.core.topology.StreamSpec;
 import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.core.turn.AgentRuntime;
 import dev.agentkit.core.turn.Outcome;
 import dev.agentkit.core.turn.TurnReport;
 import dev.agentkit.testing.AgentTestKit;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -145,13 +140,12 @@ class SettleFailureTest {
     }
 
     /** Fails the first {@code n} publishes to one subject transiently, as a lost server would. */
-    private static final class FailingPublishes implements Broker {
-        private final Broker delegate;
+    private static final class FailingPublishes extends FlakyBroker {
         private final String subject;
         private int left;
 
         FailingPublishes(Broker delegate, String subject, int n) {
-            this.delegate = delegate;
+            super(delegate);
             this.subject = subject;
             this.left = n;
         }
@@ -162,32 +156,7 @@ class SettleFailureTest {
                 left--;
                 throw new BrokerException("publish to " + s + ": timed out (a test failure)", true);
             }
-            return delegate.publish(s, envelope);
-        }
-
-        @Override
-        public void ensureStream(StreamSpec spec) {
-            delegate.ensureStream(spec);
-        }
-
-        @Override
-        public void ensureConsumer(ConsumerSpec spec) {
-            delegate.ensureConsumer(spec);
-        }
-
-        @Override
-        public List<Delivery> fetch(ConsumerRef consumer, int maxMessages, Duration maxWait) {
-            return delegate.fetch(consumer, maxMessages, maxWait);
-        }
-
-        @Override
-        public ConsumerStatus status(ConsumerRef consumer) {
-            return delegate.status(consumer);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
+            return super.publish(s, envelope);
         }
     }
 }
