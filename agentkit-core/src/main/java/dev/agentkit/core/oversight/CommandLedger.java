@@ -1,5 +1,6 @@
 package dev.agentkit.core.oversight;
 
+import dev.agentkit.core.chat.ChatMessage;
 import dev.agentkit.core.message.Json;
 import dev.agentkit.core.store.StateStore;
 import dev.agentkit.core.time.AgentClock;
@@ -7,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes each chat command act once: the chat message id is the key, kept in the team's
@@ -17,9 +20,9 @@ import java.util.function.Supplier;
  * {@link DeadLetterDesk}.
  *
  * <p>It forgets an entry after {@link #MAX_AGE}, or sooner when more than {@link #MAX_COUNT}
- * were recorded since (whole days are forgotten, oldest first, never today's). A command read
- * again after its entry was forgotten would act again: chat ports re-read at most a timeline's
- * worth of recent messages, far inside these bounds.
+ * were recorded since (whole days are forgotten, oldest first, never today's). So that a
+ * forgotten command never acts again, {@link #once(ChatMessage, String, Supplier)} ignores a
+ * message sent longer than {@link #MAX_AGE} ago.
  */
 public final class CommandLedger {
     /** How long an entry is kept. */
@@ -31,8 +34,11 @@ public final class CommandLedger {
     record Entry(String executor, String reply) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(CommandLedger.class);
+
     private final StateStore store;
     private final AgeJournal journal;
+    private final AgentClock clock;
 
     /** A ledger in {@code store}, timed by the system clock. */
     public CommandLedger(StateStore store) {
@@ -42,6 +48,7 @@ public final class CommandLedger {
     /** A ledger in {@code store}; {@code clock} ages its entries. */
     public CommandLedger(StateStore store, AgentClock clock) {
         this.store = store;
+        this.clock = clock;
         this.journal = new AgeJournal(store, "oversight.commands", MAX_AGE, MAX_COUNT, clock,
                 note -> note.forEach(store::delete));
     }
@@ -60,6 +67,20 @@ public final class CommandLedger {
         store.put(key(messageId), Json.writeString(new Entry(executor, reply)));
         journal.note(List.of(key(messageId)));
         return Optional.of(reply);
+    }
+
+    /**
+     * {@link #once(String, String, Supplier)} for chat message {@code m}, which is ignored (empty)
+     * when it was sent longer than {@link #MAX_AGE} ago and is not in the ledger: its entry may
+     * have been forgotten, and an old command read again (a lost cursor) must not act twice.
+     */
+    public Optional<String> once(ChatMessage m, String executor, Supplier<String> action) {
+        if (m.sentAt().isBefore(clock.now().minus(MAX_AGE)) && !seen(m.id())) {
+            log.info("{} ignores the command in message {} of {}: sent {}, longer ago than the ledger remembers ({})",
+                    executor, m.id(), m.room(), m.sentAt(), MAX_AGE);
+            return Optional.empty();
+        }
+        return once(m.id(), executor, action);
     }
 
     /** Whether message {@code messageId} was acted on. */

@@ -178,7 +178,7 @@ public final class DeadLetterDesk {
                     continue;
                 }
                 run.commands++;
-                Optional<String> reply = ledger.once(m.id(), config.durable, () -> executor.execute(command.get(), m.sender()));
+                Optional<String> reply = ledger.once(m, config.durable, () -> executor.execute(command.get(), m.sender()));
                 if (reply.isPresent()) {
                     chat.post(m.room(), reply.get(), config.durable + ":reply:" + m.id());
                 }

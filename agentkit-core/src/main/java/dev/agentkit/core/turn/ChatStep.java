@@ -64,7 +64,7 @@ final class ChatStep {
             return;
         }
         Optional<String> reply = command.isPresent()
-                ? commands.ledger.once(m.id(), name, () -> commands.executor.execute(command.get(), m.sender()))
+                ? commands.ledger.once(m, name, () -> commands.executor.execute(command.get(), m.sender()))
                 : agent.onHumanMessage(m);
         reply.ifPresent(r -> turn.chat.post(m.room(), name + ": " + r, name + ":reply:" + m.id()));
     }

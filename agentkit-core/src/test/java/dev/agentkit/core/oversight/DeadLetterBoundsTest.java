@@ -3,6 +3,7 @@ package dev.agentkit.core.oversight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentkit.core.broker.PayloadSize;
+import dev.agentkit.core.chat.ChatMessage;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.message.Headers;
 import dev.agentkit.core.store.InMemoryStateStore;
@@ -133,6 +134,12 @@ class DeadLetterBoundsTest {
         assertThat(ledger.seen("$old")).isFalse();
         assertThat(ledger.seen("$new")).isTrue();
         assertThat(ledger.once("$new", "desk", () -> "again")).isEmpty();
+
+        ChatMessage reread = new ChatMessage("$old", "alerts", "@moss:localhost", "pause roy",
+                Instant.parse("2026-01-01T10:00:00Z"), true, false, true);
+        int[] runs = new int[1];
+        assertThat(ledger.once(reread, "roy", () -> "paused " + (++runs[0]))).as("older than the ledger remembers").isEmpty();
+        assertThat(runs[0]).isZero();
     }
 
     /** A clock the test sets. */
