@@ -5,6 +5,7 @@ import dev.agentkit.core.message.Json;
 import dev.agentkit.core.store.StateStore;
 import dev.agentkit.core.time.AgentClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -58,13 +59,24 @@ final class AgeJournal {
         days.add(new Day(today, notes.size()));
         String oldest = LocalDate.ofInstant(clock.now().minus(maxAge), ZoneOffset.UTC).toString();
         int total = days.stream().mapToInt(Day::count).sum();
+        String forgotten = null;
         while (days.size() > 1 && (days.get(0).day().compareTo(oldest) < 0 || total > maxCount)) {
             Day gone = days.remove(0);
             total -= gone.count();
             read(dayKey(gone.day())).forEach(forget);
             store.delete(dayKey(gone.day()));
+            forgotten = gone.day();
+        }
+        if (forgotten != null) {
+            store.put(prefix + ".forgotten", forgotten);
         }
         store.put(prefix + ".days", Json.writeString(days));
+    }
+
+    /** Whether a record noted at {@code at} may have been forgotten (its day, or a later one, was). */
+    boolean mayHaveForgotten(Instant at) {
+        String day = LocalDate.ofInstant(at, ZoneOffset.UTC).toString();
+        return store.get(prefix + ".forgotten").filter(last -> day.compareTo(last) <= 0).isPresent();
     }
 
     private List<List<String>> read(String key) {

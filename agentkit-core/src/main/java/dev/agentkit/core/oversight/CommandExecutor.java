@@ -4,6 +4,7 @@ import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.store.StateStore;
+import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.core.topology.Topology;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,16 +35,22 @@ public final class CommandExecutor {
 
     /**
      * An executor over the team's broker and store; {@code self} is the agent whose turn runs the
-     * commands, or {@code null}.
+     * commands, or {@code null}. The system clock stamps its decisions.
      */
     public CommandExecutor(Broker broker, Topology topology, StateStore store, Team team, AgentControl control,
                            String self) {
+        this(broker, topology, store, team, control, self, AgentClock.system());
+    }
+
+    /** As above, with {@code clock} stamping decisions (and ageing closed dead letters). */
+    public CommandExecutor(Broker broker, Topology topology, StateStore store, Team team, AgentControl control,
+                           String self, AgentClock clock) {
         this.broker = broker;
         this.topology = topology;
         this.team = team;
         this.control = control;
         this.self = self;
-        this.index = new DeadLetterIndex(store);
+        this.index = new DeadLetterIndex(store, clock);
         this.status = new TeamStatus(broker, topology, index, control);
     }
 

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * <p>It forgets an entry after {@link #MAX_AGE}, or sooner when more than {@link #MAX_COUNT}
  * were recorded since (whole days are forgotten, oldest first, never today's). So that a
  * forgotten command never acts again, {@link #once(ChatMessage, String, Supplier)} ignores a
- * message sent longer than {@link #MAX_AGE} ago.
+ * message sent on a day the ledger has forgotten.
  */
 public final class CommandLedger {
     /** How long an entry is kept. */
@@ -38,7 +38,6 @@ public final class CommandLedger {
 
     private final StateStore store;
     private final AgeJournal journal;
-    private final AgentClock clock;
 
     /** A ledger in {@code store}, timed by the system clock. */
     public CommandLedger(StateStore store) {
@@ -48,7 +47,6 @@ public final class CommandLedger {
     /** A ledger in {@code store}; {@code clock} ages its entries. */
     public CommandLedger(StateStore store, AgentClock clock) {
         this.store = store;
-        this.clock = clock;
         this.journal = new AgeJournal(store, "oversight.commands", MAX_AGE, MAX_COUNT, clock,
                 note -> note.forEach(store::delete));
     }
@@ -71,13 +69,13 @@ public final class CommandLedger {
 
     /**
      * {@link #once(String, String, Supplier)} for chat message {@code m}, which is ignored (empty)
-     * when it was sent longer than {@link #MAX_AGE} ago and is not in the ledger: its entry may
-     * have been forgotten, and an old command read again (a lost cursor) must not act twice.
+     * when it is not in the ledger and was sent on a day the ledger has since forgotten: its
+     * entry may be gone, and an old command read again (a lost cursor) must not act twice.
      */
     public Optional<String> once(ChatMessage m, String executor, Supplier<String> action) {
-        if (m.sentAt().isBefore(clock.now().minus(MAX_AGE)) && !seen(m.id())) {
-            log.info("{} ignores the command in message {} of {}: sent {}, longer ago than the ledger remembers ({})",
-                    executor, m.id(), m.room(), m.sentAt(), MAX_AGE);
+        if (!seen(m.id()) && journal.mayHaveForgotten(m.sentAt())) {
+            log.info("{} ignores the command in message {} of {}: sent {}, before what the ledger still remembers",
+                    executor, m.id(), m.room(), m.sentAt());
             return Optional.empty();
         }
         return once(m.id(), executor, action);

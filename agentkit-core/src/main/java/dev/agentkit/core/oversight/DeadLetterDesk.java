@@ -58,7 +58,7 @@ public final class DeadLetterDesk {
         this.index = new DeadLetterIndex(b.state, b.clock);
         this.ledger = new CommandLedger(b.state, b.clock);
         AgentControl control = b.control != null ? b.control : new AgentControl(b.state);
-        this.executor = new CommandExecutor(b.broker, b.topology, b.state, b.team, control, null);
+        this.executor = new CommandExecutor(b.broker, b.topology, b.state, b.team, control, null, b.clock);
     }
 
     /** A desk over the team's broker, its own chat seat and the team's state store. */

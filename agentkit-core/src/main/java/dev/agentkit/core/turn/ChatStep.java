@@ -79,7 +79,8 @@ final class ChatStep {
             AgentRuntime rt = agent.runtime();
             AgentConfig config = agent.config();
             Team team = rt.team().roleOf(config.name()).isPresent() ? rt.team() : rt.team().with(config.name(), config.role());
-            executor = new CommandExecutor(rt.broker(), rt.topology(), rt.state(), team, rt.control(), config.name());
+            executor = new CommandExecutor(rt.broker(), rt.topology(), rt.state(), team, rt.control(), config.name(),
+                    agent.clock());
         }
     }
 }
