@@ -5,6 +5,7 @@ import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.ConsumerStatus;
 import dev.agentkit.core.broker.Delivery;
+import dev.agentkit.core.broker.PayloadSize;
 import dev.agentkit.core.broker.PublishResult;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.topology.ConsumerSpec;
@@ -119,7 +120,30 @@ public final class JetStreamBroker implements Broker {
         if (subject.contains("*") || subject.contains(">")) {
             throw new IllegalArgumentException("cannot publish to a wildcard subject: " + subject);
         }
-        return publisher.publish(subject, envelope);
+        long size = PayloadSize.of(envelope);
+        long max = maxPayload();
+        if (size > max) {
+            // jnats would throw an IllegalArgumentException; say it the broker's way, permanently
+            throw new BrokerException("publish to " + subject + ": message of " + size
+                    + " bytes exceeds the server's max payload of " + max, false);
+        }
+        try {
+            return publisher.publish(subject, envelope);
+        } catch (IllegalArgumentException e) {
+            throw new BrokerException("publish to " + subject + ": " + e.getMessage(), false, e);
+        }
+    }
+
+    /** The connected server's {@code max_payload} (1 MiB unless configured); the default while not connected. */
+    @Override
+    public long maxPayload() {
+        long max = connection.getMaxPayload();
+        return max > 0 ? max : DEFAULT_MAX_PAYLOAD;
+    }
+
+    @Override
+    public Optional<Envelope> envelopeAt(String stream, long sequence) {
+        return readMessage(stream, sequence).map(StoredMessage::envelope);
     }
 
     @Override

@@ -44,7 +44,7 @@ class DeadLetterIT extends RealNatsSupport {
             return roy.runs.getOrDefault("REQ-FAIL", 0) == 2;
         });
 
-        List<Delivery> letters = deadLetters(broker, "roy", 2);
+        List<Delivery> letters = deadLetters(broker, topology, "roy", 2);
         Map<String, String> rejected = letters.get(0).envelope().headers();
         assertThat(rejected).containsEntry(Headers.DEAD_REASON, "not a backend task")
                 .containsEntry(Headers.ORIGINAL_SUBJECT, "work.requirements.backend")
@@ -80,7 +80,7 @@ class DeadLetterIT extends RealNatsSupport {
         });
         assertThat(watcher.drain()).isZero();
 
-        Envelope letter = deadLetters(broker, "jen", 1).get(0).envelope();
+        Envelope letter = deadLetters(broker, topology, "jen", 1).get(0).envelope();
         assertThat(letter.json().path("title").asText()).isEqualTo("login page");
         assertThat(letter.headers())
                 .containsEntry(Headers.DEAD_REASON, MaxDeliveriesWatcher.REASON)
@@ -93,13 +93,5 @@ class DeadLetterIT extends RealNatsSupport {
                 .containsEntry(Headers.MESSAGE_ID, "dead:REQUIREMENTS:" + seq + ":jen");
         assertThat(broker.publish(topology.deadLetterSubject("jen"), letter).duplicate())
                 .as("the turn's own dead letter of the item would be stored once").isTrue();
-    }
-
-    private List<Delivery> deadLetters(JetStreamBroker broker, String agent, int expected) {
-        ConsumerSpec reader = ConsumerSpec.of(Topology.DEAD_LETTER, "reader_" + agent + "_" + id, topology.deadLetterSubject(agent));
-        broker.ensureConsumer(reader);
-        List<Delivery> letters = broker.fetch(ConsumerRef.of(reader), 10, Duration.ofSeconds(2));
-        assertThat(letters).hasSize(expected);
-        return letters;
     }
 }

@@ -1,11 +1,18 @@
 package dev.agentkit.nats;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentkit.core.broker.ConsumerRef;
+import dev.agentkit.core.broker.Delivery;
+import dev.agentkit.core.topology.ConsumerSpec;
+import dev.agentkit.core.topology.Topology;
 import dev.agentkit.nats.connect.NatsConnectionConfig;
 import java.time.Duration;
 import dev.agentkit.testing.nats.NatsServerExtension;
 import io.nats.client.Connection;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,6 +48,16 @@ public abstract class RealNatsSupport {
     /** {@code prefix} made unique to this test. */
     protected String unique(String prefix) {
         return prefix + "_" + id;
+    }
+
+    /** The dead letters {@code agent} published, read by a reader of this test's own; asserts there are {@code expected}. */
+    protected List<Delivery> deadLetters(JetStreamBroker broker, Topology topology, String agent, int expected) {
+        ConsumerSpec reader = ConsumerSpec.of(Topology.DEAD_LETTER, "reader_" + agent + "_" + id,
+                topology.deadLetterSubject(agent));
+        broker.ensureConsumer(reader);
+        List<Delivery> letters = broker.fetch(ConsumerRef.of(reader), 10, Duration.ofSeconds(2));
+        assertThat(letters).hasSize(expected);
+        return letters;
     }
 
     protected <T extends AutoCloseable> T track(T closeable) {

@@ -7,6 +7,7 @@ import dev.agentkit.core.topology.Topology;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The message broker an agent team works through, with JetStream's semantics: streams that keep
@@ -19,6 +20,8 @@ import java.util.Map;
  * thread-safe; failures are {@link BrokerException}s.
  */
 public interface Broker extends AutoCloseable {
+    /** NATS' default max payload, 1 MiB: what {@link #maxPayload()} answers unless the server says otherwise. */
+    long DEFAULT_MAX_PAYLOAD = 1024 * 1024;
 
     /**
      * Creates the stream, or updates it to match {@code spec}; does nothing when it already
@@ -48,6 +51,28 @@ public interface Broker extends AutoCloseable {
      * longer than {@code maxWait} plus a small network allowance.
      */
     List<Delivery> fetch(ConsumerRef consumer, int maxMessages, Duration maxWait);
+
+    /**
+     * The largest message the server accepts, in bytes, body and headers together (see
+     * {@link PayloadSize#of}); a bigger {@link #publish} fails with a permanent
+     * {@link BrokerException}. The turn cycle cuts dead letters to fit it. {@code JetStreamBroker}
+     * reads it from the server it is connected to ({@code max_payload}); the default is
+     * {@link #DEFAULT_MAX_PAYLOAD}.
+     */
+    default long maxPayload() {
+        return DEFAULT_MAX_PAYLOAD;
+    }
+
+    /**
+     * The message stored at {@code sequence} in {@code stream}, or empty when the stream no
+     * longer holds it (its limits or age removed it). Oversight reads dead letters back with it
+     * ({@code retry}, {@code reassign}). This default cannot read stored messages and fails
+     * with a permanent {@link BrokerException}.
+     */
+    default Optional<Envelope> envelopeAt(String stream, long sequence) {
+        throw new BrokerException(getClass().getSimpleName() + " cannot read stored messages (stream " + stream
+                + ", sequence " + sequence + ")", false);
+    }
 
     /** A consumer's counts: messages not yet delivered and deliveries awaiting an ack. */
     ConsumerStatus status(ConsumerRef consumer);

@@ -35,6 +35,12 @@ public final class Headers {
     public static final String DEAD_KIND = "Agentkit-Dead-Kind";
     /** On a dead letter: the last error or rejection text, one line, bounded. */
     public static final String LAST_ERROR = "Agentkit-Last-Error";
+    /**
+     * On a dead letter cut to fit the server's max payload: what was cut ({@code body}, or
+     * {@code headers} for original header values over the bound); the whole original is at
+     * {@link #ORIGINAL_STREAM} / {@link #ORIGINAL_SEQUENCE}.
+     */
+    public static final String DEAD_TRUNCATED = "Agentkit-Dead-Truncated";
 
     private Headers() {
     }

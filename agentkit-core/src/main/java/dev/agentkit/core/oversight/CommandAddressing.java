@@ -39,7 +39,7 @@ public final class CommandAddressing {
 
     private static boolean concerns(Command c, String agent, DeadLetterIndex index) {
         if (c instanceof Command.ItemCommand i) {
-            return index.find(i.item()).map(e -> e.letter().agent().equals(agent)).orElse(false);
+            return index.find(i.item()).map(e -> e.agent().equals(agent)).orElse(false);
         }
         return c instanceof Command.AgentCommand a && agent.equals(a.agent());
     }

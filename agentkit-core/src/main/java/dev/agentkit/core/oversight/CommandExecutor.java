@@ -2,7 +2,9 @@ package dev.agentkit.core.oversight;
 
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.BrokerException;
+import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.store.StateStore;
+import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.core.topology.Topology;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,10 +13,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries out a {@link Command} and says what was done, in a sentence posted back to the room.
- * {@code retry} republishes the dead letter's original body and headers to its original subject
+ * {@code retry} reads the dead letter back from its stream (the index keeps a reference, see
+ * {@link DeadLetterEntry}) and republishes the original body and headers to its original subject
  * with a fresh message id ({@code REQ-007:retry:1}, so JetStream's de-duplication keeps it, and a
  * fresh delivery budget); {@code reassign} publishes it to the other agent's role queue
- * ({@code REQ-007:reassign:jen:2}); {@code skip} closes it without doing it. Pause, resume and
+ * ({@code REQ-007:reassign:jen:2}); a letter cut to fit the server's max payload is republished
+ * from the original message in its own stream. {@code skip} closes it without doing it. Pause, resume and
  * turn now flip {@link AgentControl}. Used inside an agent's turn ({@code self} is that agent) and
  * by the {@link DeadLetterDesk} ({@code self} is {@code null}). Wrap calls in a
  * {@link CommandLedger} to act once per chat message.
@@ -31,16 +35,22 @@ public final class CommandExecutor {
 
     /**
      * An executor over the team's broker and store; {@code self} is the agent whose turn runs the
-     * commands, or {@code null}.
+     * commands, or {@code null}. The system clock stamps its decisions.
      */
     public CommandExecutor(Broker broker, Topology topology, StateStore store, Team team, AgentControl control,
                            String self) {
+        this(broker, topology, store, team, control, self, AgentClock.system());
+    }
+
+    /** As above, with {@code clock} stamping decisions (and ageing closed dead letters). */
+    public CommandExecutor(Broker broker, Topology topology, StateStore store, Team team, AgentControl control,
+                           String self, AgentClock clock) {
         this.broker = broker;
         this.topology = topology;
         this.team = team;
         this.control = control;
         this.self = self;
-        this.index = new DeadLetterIndex(store);
+        this.index = new DeadLetterIndex(store, clock);
         this.status = new TeamStatus(broker, topology, index, control);
     }
 
@@ -98,17 +108,20 @@ public final class CommandExecutor {
         if (found.isEmpty()) {
             return refusal(item);
         }
-        DeadLetter letter = found.get().letter();
-        if (letter.subject() == null) {
-            return item + " never reached a queue (" + letter.kind().description() + "); use reassign " + item
-                    + " to <agent>.";
+        DeadLetterEntry entry = found.get();
+        if (entry.subject() == null) {
+            return entry.item() + " never reached a queue (" + entry.kind().description() + "); use reassign "
+                    + entry.item() + " to <agent>.";
         }
-        int n = found.get().republished() + 1;
-        String id = letter.item() + ":retry:" + n;
-        broker.publish(letter.subject(), letter.original().withMessageId(id));
-        index.put(letter.item(), found.get().withStatus(DeadLetterEntry.Status.RETRIED,
-                "retried by " + sender + " as " + id, n));
-        return "retried " + letter.item() + ": republished to " + letter.subject() + " as " + id
+        Optional<Envelope> original = original(entry);
+        if (original.isEmpty()) {
+            return unreadable(entry);
+        }
+        int n = entry.republished() + 1;
+        String id = entry.item() + ":retry:" + n;
+        broker.publish(entry.subject(), original.get().withMessageId(id));
+        index.decide(entry, DeadLetterEntry.Status.RETRIED, "retried by " + sender + " as " + id, n);
+        return "retried " + entry.item() + ": republished to " + entry.subject() + " as " + id
                 + " with a fresh delivery budget.";
     }
 
@@ -121,14 +134,18 @@ public final class CommandExecutor {
         if (role.isEmpty()) {
             return unknownAgent(agent);
         }
-        DeadLetter letter = found.get().letter();
-        int n = found.get().republished() + 1;
-        String id = letter.item() + ":reassign:" + agent + ":" + n;
+        DeadLetterEntry entry = found.get();
+        Optional<Envelope> original = original(entry);
+        if (original.isEmpty()) {
+            return unreadable(entry);
+        }
+        int n = entry.republished() + 1;
+        String id = entry.item() + ":reassign:" + agent + ":" + n;
         String subject = topology.requirementSubject(role.get());
-        broker.publish(subject, letter.original().withMessageId(id));
-        index.put(letter.item(), found.get().withStatus(DeadLetterEntry.Status.REASSIGNED,
-                "reassigned to " + agent + " by " + sender + " as " + id, n));
-        return "reassigned " + letter.item() + " to " + agent + ": published to " + subject + " as " + id + ".";
+        broker.publish(subject, original.get().withMessageId(id));
+        index.decide(entry, DeadLetterEntry.Status.REASSIGNED, "reassigned to " + agent + " by " + sender + " as " + id,
+                n);
+        return "reassigned " + entry.item() + " to " + agent + ": published to " + subject + " as " + id + ".";
     }
 
     private String skip(String item, String sender) {
@@ -136,17 +153,35 @@ public final class CommandExecutor {
         if (found.isEmpty()) {
             return refusal(item);
         }
-        DeadLetter letter = found.get().letter();
-        index.put(letter.item(), found.get().withStatus(DeadLetterEntry.Status.SKIPPED, "skipped by " + sender,
-                found.get().republished()));
-        return "skipped " + letter.item() + ": closed without doing it; its dead letter stays in "
-                + found.get().letterSubject() + ".";
+        DeadLetterEntry entry = found.get();
+        index.decide(entry, DeadLetterEntry.Status.SKIPPED, "skipped by " + sender, entry.republished());
+        return "skipped " + entry.item() + ": closed without doing it; its dead letter stays in "
+                + entry.letterSubject() + ".";
+    }
+
+    /**
+     * The item to republish, read back by reference: the original in its letter, or, when the
+     * letter was cut to fit the server's max payload, the original message in its own stream.
+     */
+    private Optional<Envelope> original(DeadLetterEntry entry) {
+        Optional<DeadLetter> letter = broker.envelopeAt(entry.letterStream(), entry.letterSequence())
+                .map(e -> DeadLetter.from(entry.letterSubject(), e));
+        if (letter.isEmpty() || !letter.get().truncated()) {
+            return letter.map(DeadLetter::original);
+        }
+        DeadLetter cut = letter.get();
+        return cut.stream() == null ? Optional.empty() : broker.envelopeAt(cut.stream(), cut.sequence());
+    }
+
+    private static String unreadable(DeadLetterEntry entry) {
+        return "cannot read " + entry.item() + " back: its dead letter (" + entry.letterStream() + " #"
+                + entry.letterSequence() + ") or, for a letter cut to fit, its original is no longer stored"
+                + " (the stream's limits removed it); nothing done.";
     }
 
     /** The entry of {@code item} if humans may still act on it: open, or skipped (a change of mind). */
     private Optional<DeadLetterEntry> actionable(String item) {
-        return index.find(item).filter(e -> e.status() == DeadLetterEntry.Status.OPEN
-                || e.status() == DeadLetterEntry.Status.SKIPPED);
+        return index.find(item).filter(DeadLetterEntry::actionable);
     }
 
     private String refusal(String item) {

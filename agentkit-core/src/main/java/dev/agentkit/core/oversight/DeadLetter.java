@@ -25,15 +25,31 @@ import java.util.Objects;
  * @param kind       what kind of give-up
  * @param reason     the full reason: one line of printable ASCII, at most 500 characters (a NATS header value)
  * @param lastError  the last error or rejection text, made a header value the same way
- * @param original   the original message, with its original message id if it had one
+ * @param original   the original message, with its original message id if it had one; as read back from a
+ *                   letter that was cut, the cut body and kept headers
+ * @param truncated  whether the letter was cut to fit the server's max payload (read back from
+ *                   {@link Headers#DEAD_TRUNCATED}): the whole original is then only at {@code stream} and
+ *                   {@code sequence}
  */
 public record DeadLetter(String letterId, String item, String agent, String subject, String stream, long sequence,
-                         int deliveries, Kind kind, String reason, String lastError, Envelope original) {
-    /** The longest reason or error text kept in a header. */
+                         int deliveries, Kind kind, String reason, String lastError, Envelope original,
+                         boolean truncated) {
+    /** The longest reason or error text kept in a header; longer text is cut with {@code ...}. */
     public static final int MAX_TEXT = 500;
+    /**
+     * The longest item id a letter goes by. A longer requirement or message id is not a name a
+     * human can type: the item is then called {@code <stream>:<sequence>} (or the id cut, with a
+     * hash, for an item that never reached a stream).
+     */
+    public static final int MAX_ITEM = 200;
+    /**
+     * The longest value of an original header copied into a letter; a longer one is cut with
+     * {@code ...} and the letter is marked {@link Headers#DEAD_TRUNCATED truncated}.
+     */
+    public static final int MAX_HEADER_VALUE = 1024;
     private static final List<String> LETTER_HEADERS = List.of(Headers.MESSAGE_ID, Headers.ORIGINAL_ID,
             Headers.DEAD_REASON, Headers.DEAD_KIND, Headers.LAST_ERROR, Headers.DEAD_AGENT, Headers.ORIGINAL_SUBJECT,
-            Headers.ORIGINAL_STREAM, Headers.ORIGINAL_SEQUENCE, Headers.DELIVERY_COUNT);
+            Headers.ORIGINAL_STREAM, Headers.ORIGINAL_SEQUENCE, Headers.DELIVERY_COUNT, Headers.DEAD_TRUNCATED);
 
     /** What kind of give-up a dead letter records. */
     public enum Kind {
@@ -99,18 +115,46 @@ public record DeadLetter(String letterId, String item, String agent, String subj
      */
     public static DeadLetter of(Envelope original, String subject, String stream, long sequence, int deliveries,
                                 String agent, Kind kind, String reason, String lastError) {
-        String item = original.requirementId().or(original::id)
-                .orElse(stream != null ? stream + ":" + sequence : "unnamed");
+        String item = itemOf(original, stream, sequence);
         String letterId = stream != null ? "dead:" + stream + ":" + sequence + ":" + agent : "dead:" + agent + ":" + item;
         return new DeadLetter(letterId, item, agent, subject, stream, sequence, deliveries, kind, reason, lastError,
-                original);
+                original, false);
     }
 
-    /** The message to publish to the dead-letter subject: the original body and headers plus where and why. */
+    /**
+     * The message to publish to the dead-letter subject: the original body and headers plus where
+     * and why, original header values cut to {@link #MAX_HEADER_VALUE}. It may exceed a server's
+     * max payload; {@link #toEnvelope(long)} fits it.
+     */
     public Envelope toEnvelope() {
-        Map<String, String> h = new LinkedHashMap<>(original.headers());
+        return Envelope.of(original.body(), headers(true));
+    }
+
+    /**
+     * {@link #toEnvelope()} cut to fit {@code maxPayload} bytes (body and headers, as
+     * {@code Broker.maxPayload()} counts them): when the whole letter is bigger, its body is cut,
+     * ending in a marker that says so and where the original is, and
+     * {@link Headers#DEAD_TRUNCATED} says what was cut. So a dead letter can always be
+     * published, even for an item at the server's limit.
+     */
+    public Envelope toEnvelope(long maxPayload) {
+        return LetterFit.fit(this, maxPayload);
+    }
+
+    /** The letter's headers, with the original's ({@code withOriginal}) or only agentkit's. */
+    Map<String, String> headers(boolean withOriginal) {
+        Map<String, String> h = new LinkedHashMap<>();
+        boolean cut = false;
+        if (withOriginal) {
+            for (Map.Entry<String, String> e : original.headers().entrySet()) {
+                String v = e.getValue();
+                cut |= v.length() > MAX_HEADER_VALUE;
+                h.put(e.getKey(), v.length() > MAX_HEADER_VALUE ? v.substring(0, MAX_HEADER_VALUE - 3) + "..." : v);
+            }
+        }
         h.remove(Headers.MESSAGE_ID);
-        original.header(Headers.MESSAGE_ID).ifPresent(id -> h.put(Headers.ORIGINAL_ID, id));
+        h.remove(Headers.DEAD_TRUNCATED);
+        original.header(Headers.MESSAGE_ID).ifPresent(id -> h.put(Headers.ORIGINAL_ID, bounded(id)));
         h.put(Headers.DEAD_REASON, reason);
         h.put(Headers.DEAD_KIND, kind.code());
         h.put(Headers.LAST_ERROR, lastError);
@@ -124,7 +168,30 @@ public record DeadLetter(String letterId, String item, String agent, String subj
         }
         h.put(Headers.DELIVERY_COUNT, Integer.toString(deliveries));
         h.put(Headers.MESSAGE_ID, letterId);
-        return Envelope.of(original.body(), h);
+        if (cut || truncated) {
+            h.put(Headers.DEAD_TRUNCATED, truncated ? "body" : "headers");
+        }
+        return h;
+    }
+
+    private static String bounded(String v) {
+        return v.length() > MAX_HEADER_VALUE ? v.substring(0, MAX_HEADER_VALUE - 3) + "..." : v;
+    }
+
+    /**
+     * What humans call the item: its requirement id, else its message id, when at most
+     * {@link #MAX_ITEM} characters; else {@code <stream>:<sequence>}, else {@code unnamed}.
+     */
+    static String itemOf(Envelope original, String stream, long sequence) {
+        String where = stream != null ? stream + ":" + sequence : null;
+        String id = original.requirementId().or(original::id).orElse(null);
+        if (id != null && id.length() <= MAX_ITEM) {
+            return id;
+        }
+        if (where != null) {
+            return where;
+        }
+        return id == null ? "unnamed" : id.substring(0, MAX_ITEM - 9) + "~" + Integer.toHexString(id.hashCode());
     }
 
     /**
@@ -141,16 +208,18 @@ public record DeadLetter(String letterId, String item, String agent, String subj
             originalHeaders.put(Headers.MESSAGE_ID, originalId);
         }
         Envelope original = Envelope.of(letter.body(), originalHeaders);
-        String agent = h.getOrDefault(Headers.DEAD_AGENT, letterSubject.substring(letterSubject.lastIndexOf('.') + 1));
+        String agent = bounded(h.getOrDefault(Headers.DEAD_AGENT,
+                letterSubject.substring(letterSubject.lastIndexOf('.') + 1)));
         String reason = h.getOrDefault(Headers.DEAD_REASON, "no reason given");
-        String stream = h.get(Headers.ORIGINAL_STREAM);
+        String stream = h.containsKey(Headers.ORIGINAL_STREAM) ? bounded(h.get(Headers.ORIGINAL_STREAM)) : null;
         long sequence = parseLong(h.get(Headers.ORIGINAL_SEQUENCE));
         int deliveries = (int) parseLong(h.get(Headers.DELIVERY_COUNT));
-        String item = original.requirementId().or(original::id).orElse(stream != null ? stream + ":" + sequence : "unnamed");
-        String letterId = h.getOrDefault(Headers.MESSAGE_ID, "dead:" + agent + ":" + item + ":" + deliveries);
-        return new DeadLetter(letterId, item, agent, h.get(Headers.ORIGINAL_SUBJECT), stream, sequence, deliveries,
+        String item = itemOf(original, stream, sequence);
+        String letterId = bounded(h.getOrDefault(Headers.MESSAGE_ID, "dead:" + agent + ":" + item + ":" + deliveries));
+        String subject = h.containsKey(Headers.ORIGINAL_SUBJECT) ? bounded(h.get(Headers.ORIGINAL_SUBJECT)) : null;
+        return new DeadLetter(letterId, item, agent, subject, stream, sequence, deliveries,
                 Kind.ofCode(h.getOrDefault(Headers.DEAD_KIND, ""), reason), reason,
-                h.getOrDefault(Headers.LAST_ERROR, reason), original);
+                h.getOrDefault(Headers.LAST_ERROR, reason), original, h.containsKey(Headers.DEAD_TRUNCATED));
     }
 
     private static long parseLong(String s) {

@@ -1,6 +1,7 @@
 package dev.agentkit.core.oversight;
 
 import dev.agentkit.core.broker.Broker;
+import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.Delivery;
 import dev.agentkit.core.chat.ChatBatch;
@@ -9,6 +10,7 @@ import dev.agentkit.core.chat.ChatMessage;
 import dev.agentkit.core.chat.ChatPort;
 import dev.agentkit.core.chat.Rooms;
 import dev.agentkit.core.store.StateStore;
+import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.core.topology.ConsumerSpec;
 import dev.agentkit.core.topology.Topology;
 import java.time.Duration;
@@ -53,10 +55,10 @@ public final class DeadLetterDesk {
         this.config = b;
         this.consumer = new ConsumerSpec(Topology.DEAD_LETTER, b.durable, List.of(b.topology.deadLetterSubject(">")),
                 ConsumerSpec.DEFAULT_ACK_WAIT, -1, ConsumerSpec.DEFAULT_MAX_ACK_PENDING);
-        this.index = new DeadLetterIndex(b.state);
-        this.ledger = new CommandLedger(b.state);
+        this.index = new DeadLetterIndex(b.state, b.clock);
+        this.ledger = new CommandLedger(b.state, b.clock);
         AgentControl control = b.control != null ? b.control : new AgentControl(b.state);
-        this.executor = new CommandExecutor(b.broker, b.topology, b.state, b.team, control, null);
+        this.executor = new CommandExecutor(b.broker, b.topology, b.state, b.team, control, null, b.clock);
     }
 
     /** A desk over the team's broker, its own chat seat and the team's state store. */
@@ -64,7 +66,10 @@ public final class DeadLetterDesk {
         return new Builder(broker, chat, state);
     }
 
-    /** Reads new dead letters, then new chat messages; never throws for chat failures (reported). */
+    /**
+     * Reads new dead letters, then new chat messages; never throws for chat failures (reported),
+     * nor for a letter it cannot index (logged, read again later).
+     */
     public synchronized DeskReport runOnce() {
         if (!provisioned) {
             broker.ensureConsumer(consumer);
@@ -93,7 +98,14 @@ public final class DeadLetterDesk {
     private void readLetters(Run run) {
         ConsumerRef ref = ConsumerRef.of(consumer);
         while (run.letters < MAX_LETTERS_PER_RUN) {
-            List<Delivery> batch = broker.fetch(ref, BATCH, Duration.ZERO);
+            List<Delivery> batch;
+            try {
+                batch = broker.fetch(ref, BATCH, Duration.ZERO);
+            } catch (BrokerException e) {
+                log.warn("desk {} could not read the dead letters ({}); it reads them next run", config.durable,
+                        e.getMessage());
+                return;
+            }
             if (batch.isEmpty()) {
                 break;
             }
@@ -103,25 +115,40 @@ public final class DeadLetterDesk {
                     d.nak(CHAT_RETRY);
                     continue;
                 }
-                try {
-                    if (escalate(d.subject(), DeadLetter.from(d.subject(), d.envelope()))) {
-                        run.escalated++;
-                    }
-                    d.ack();
-                } catch (ChatException e) {
-                    log.warn("desk {} could not post an escalation: {}", config.durable, e.getMessage());
-                    run.chatFailed(e.getMessage());
-                    d.nak(CHAT_RETRY);
-                }
+                readLetter(run, d);
             }
         }
     }
 
-    private boolean escalate(String subject, DeadLetter letter) {
+    /**
+     * Indexes and escalates one letter, then acks it. A chat failure naks it for a later run; any
+     * other failure (a store that cannot write, a broker refusal) is logged and naks it too, so
+     * one bad letter never stops the desk from serving commands.
+     */
+    private void readLetter(Run run, Delivery d) {
+        try {
+            if (escalate(d, DeadLetter.from(d.subject(), d.envelope()))) {
+                run.escalated++;
+            }
+            d.ack();
+        } catch (ChatException e) {
+            log.warn("desk {} could not post an escalation: {}", config.durable, e.getMessage());
+            run.chatFailed(e.getMessage());
+            d.nak(CHAT_RETRY);
+        } catch (RuntimeException e) {
+            boolean transientFailure = e instanceof BrokerException b && b.isTransient();
+            log.warn("desk {} could not index the dead letter {}:{} ({}: {}); it reads it again in {}", config.durable,
+                    d.stream(), d.streamSequence(), transientFailure ? "transient" : "lasting", e.toString(), CHAT_RETRY);
+            d.nak(CHAT_RETRY);
+        }
+    }
+
+    /** Indexes {@code letter} (read at {@code d}) and posts its alert unless it was posted; the escalation is recorded after the post. */
+    private boolean escalate(Delivery d, DeadLetter letter) {
         if (index.isEscalated(letter)) {
             return false;
         }
-        index.recordNew(subject, letter, false);
+        index.recordNew(d.subject(), d.stream(), d.streamSequence(), letter);
         chat.post(config.alertsRoom, Escalation.text(letter), Escalation.key(letter));
         index.markEscalated(letter);
         log.info("desk {} escalated the dead letter of {} from {}", config.durable, letter.item(), letter.agent());
@@ -151,7 +178,7 @@ public final class DeadLetterDesk {
                     continue;
                 }
                 run.commands++;
-                Optional<String> reply = ledger.once(m.id(), config.durable, () -> executor.execute(command.get(), m.sender()));
+                Optional<String> reply = ledger.once(m, config.durable, () -> executor.execute(command.get(), m.sender()));
                 if (reply.isPresent()) {
                     chat.post(m.room(), reply.get(), config.durable + ":reply:" + m.id());
                 }
@@ -177,6 +204,7 @@ public final class DeadLetterDesk {
         private AgentControl control;
         private String durable = "oversight-desk";
         private String alertsRoom = Rooms.ALERTS;
+        private AgentClock clock = AgentClock.system();
 
         private Builder(Broker broker, ChatPort chat, StateStore state) {
             this.broker = broker;
@@ -211,6 +239,12 @@ public final class DeadLetterDesk {
         /** The logical alerts room; {@code alerts} by default. */
         public Builder alertsRoom(String room) {
             this.alertsRoom = room;
+            return this;
+        }
+
+        /** The clock that ages the desk's records (closed dead letters, the command ledger); the system's by default. */
+        public Builder clock(AgentClock c) {
+            this.clock = c;
             return this;
         }
 

@@ -45,7 +45,7 @@ final class TeamStatus {
         } catch (BrokerException e) {
             sb.append("queue unavailable (").append(e.getMessage()).append("), ");
         }
-        List<String> open = index.openOf(agent).stream().map(e -> e.letter().item()).toList();
+        List<String> open = index.openOf(agent).stream().map(DeadLetterEntry::item).toList();
         sb.append(open.size()).append(open.size() == 1 ? " dead letter open" : " dead letters open");
         if (!open.isEmpty()) {
             sb.append(" (").append(String.join(", ", open)).append(')');

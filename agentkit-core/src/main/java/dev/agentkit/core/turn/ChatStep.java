@@ -64,22 +64,23 @@ final class ChatStep {
             return;
         }
         Optional<String> reply = command.isPresent()
-                ? commands.ledger.once(m.id(), name, () -> commands.executor.execute(command.get(), m.sender()))
+                ? commands.ledger.once(m, name, () -> commands.executor.execute(command.get(), m.sender()))
                 : agent.onHumanMessage(m);
         reply.ifPresent(r -> turn.chat.post(m.room(), name + ": " + r, name + ":reply:" + m.id()));
     }
 
     /** What commands need, made once per turn. */
     private final class Commands {
-        final DeadLetterIndex index = new DeadLetterIndex(agent.runtime().state());
-        final CommandLedger ledger = new CommandLedger(agent.runtime().state());
+        final DeadLetterIndex index = new DeadLetterIndex(agent.runtime().state(), agent.clock());
+        final CommandLedger ledger = new CommandLedger(agent.runtime().state(), agent.clock());
         final CommandExecutor executor;
 
         Commands() {
             AgentRuntime rt = agent.runtime();
             AgentConfig config = agent.config();
             Team team = rt.team().roleOf(config.name()).isPresent() ? rt.team() : rt.team().with(config.name(), config.role());
-            executor = new CommandExecutor(rt.broker(), rt.topology(), rt.state(), team, rt.control(), config.name());
+            executor = new CommandExecutor(rt.broker(), rt.topology(), rt.state(), team, rt.control(), config.name(),
+                    agent.clock());
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.agentkit.core.oversight.Escalation;
 import dev.agentkit.core.topology.ConsumerSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -16,12 +17,20 @@ import org.slf4j.MDC;
 /**
  * Runs one delivery through a handler and settles it by the {@link Outcome}: poison and rejects
  * are dead-lettered and terminated, failures on the last allowed delivery too, everything else
- * is acked or nak'ed with a delay. Every new dead letter is escalated once to the alerts room. A
- * {@link QuotaExceededException} defers the item until the quota resets and stops the turn's
- * pulling, without counting as a failure. A transient {@link BrokerException} from the handler or
- * the completion (a lost server, a failover on a cluster) is thrown on with the item unsettled: it
- * is redelivered after its ack wait, never counted as its failure nor dead-lettered for it. While the handler runs, a timer marks the delivery in
- * progress at a third of the ack wait, so long work is not redelivered elsewhere.
+ * is acked or nak'ed with a delay. Every new dead letter is escalated once to the alerts room,
+ * and recorded as escalated only after it was published and its alert handed to the chat
+ * outbox. A {@link QuotaExceededException} defers the item until the quota resets and stops the
+ * turn's pulling, without counting as a failure. A transient {@link BrokerException} from the
+ * handler or the completion (a lost server, a failover on a cluster) is thrown on with the item
+ * unsettled: it is redelivered after its ack wait, never counted as its failure nor
+ * dead-lettered for it.
+ *
+ * <p>No other exception escapes the settle paths (dead-lettering, escalation, ack, nak, term):
+ * a broker, store or chat failure there is classified, logged once, and leaves the item
+ * unsettled for redelivery after its ack wait (reported as {@code RETRIED}); a transient broker
+ * failure is thrown on as above, so the turn stops pulling from a broker that is away. While the
+ * handler runs, a timer marks the delivery in progress at a third of the ack wait, so long work
+ * is not redelivered elsewhere.
  */
 final class DeliveryProcessor {
     private static final Logger log = LoggerFactory.getLogger(DeliveryProcessor.class);
@@ -34,7 +43,9 @@ final class DeliveryProcessor {
 
     /**
      * Called after a done outcome and before the ack; a failure here retries the item, except a
-     * transient {@link BrokerException}, which is thrown on with the item left unsettled.
+     * transient {@link BrokerException}, which is thrown on with the item left unsettled. What
+     * must not undo a done item (its processed mark, once its announcements are out) catches
+     * its own failures.
      */
     @FunctionalInterface
     interface Completion {
@@ -67,7 +78,8 @@ final class DeliveryProcessor {
         MDC.put(TurnMdc.SUBJECT, d.subject());
         try {
             if (!d.envelope().isJson()) {
-                return settle(d, consumer, Outcome.reject("poison: body is not JSON: " + d.envelope().preview()), completion, tally);
+                Outcome poison = Outcome.reject("poison: body is not JSON: " + d.envelope().preview());
+                return guarded(d, consumer, tally, () -> settle(d, consumer, poison, completion, tally));
             }
             Outcome outcome;
             try {
@@ -76,18 +88,50 @@ final class DeliveryProcessor {
                 budget.quotaExceeded(e);
                 return defer(d, consumer, e.resetAt(), "quota exceeded: " + e.getMessage(), tally);
             }
-            return settle(d, consumer, outcome, completion, tally);
+            return guarded(d, consumer, tally, () -> settle(d, consumer, outcome, completion, tally));
         } finally {
             MDC.remove(TurnMdc.SUBJECT);
         }
     }
 
+    /**
+     * Runs a settle path with every failure of its own classified: a transient broker failure is
+     * thrown on (the item unsettled, the turn stops pulling); anything else (a permanent broker
+     * refusal, a store that cannot write, a bug) is logged once and leaves the item unsettled.
+     */
+    private Settled guarded(Delivery d, ConsumerSpec consumer, TurnTally tally, Supplier<Settled> settling) {
+        try {
+            return settling.get();
+        } catch (BrokerException e) {
+            if (e.isTransient()) {
+                throw unsettled(d, e);
+            }
+            return unsettledForGood(d, consumer, "the broker refused it for good", e, tally);
+        } catch (RuntimeException e) {
+            return unsettledForGood(d, consumer, "a store or the chat failed", e, tally);
+        }
+    }
+
+    private Settled unsettledForGood(Delivery d, ConsumerSpec consumer, String what, RuntimeException e,
+                                     TurnTally tally) {
+        String after = consumer.isLastDelivery(d.deliveryCount())
+                ? "it was its last delivery, so only the server's max-deliveries advisory still tells of it"
+                : "it comes back after its ack wait";
+        log.error("{} could not settle {}: {} ({}); it is left unsettled and {}", config.name(), describe(d), what,
+                e.toString(), after);
+        log.debug("{}'s settle failure on {}", config.name(), d.subject(), e);
+        tally.retried++;
+        return new Settled(ItemEvent.Result.RETRIED, "left unsettled: " + what + ": " + e.getMessage());
+    }
+
     /** Puts {@code d} back until {@code resetAt} without counting a failure (a quota or budget stopped the turn). */
     Settled defer(Delivery d, ConsumerSpec consumer, Instant resetAt, String why, TurnTally tally) {
-        String how = deferral.defer(d, consumer, resetAt);
-        tally.retried++;
-        log.warn("{} defers {} until {} ({}); {}", config.name(), describe(d), resetAt, why, how);
-        return new Settled(ItemEvent.Result.DEFERRED, why + "; deferred until " + resetAt);
+        return guarded(d, consumer, tally, () -> {
+            String how = deferral.defer(d, consumer, resetAt);
+            tally.retried++;
+            log.warn("{} defers {} until {} ({}); {}", config.name(), describe(d), resetAt, why, how);
+            return new Settled(ItemEvent.Result.DEFERRED, why + "; deferred until " + resetAt);
+        });
     }
 
     private Outcome runWithHeartbeat(Delivery d, ConsumerSpec consumer, Handler handler, TurnTally tally) {
@@ -149,7 +193,7 @@ final class DeliveryProcessor {
             completion.complete();
         } catch (RuntimeException e) {
             if (e instanceof BrokerException b && b.isTransient()) {
-                throw unsettled(d, b);
+                throw b;
             }
             tally.failed++;
             return settle(d, consumer, Outcome.retry(config.failureDelay(), "completion failed: " + e), () -> { }, tally);
@@ -172,8 +216,12 @@ final class DeliveryProcessor {
     }
 
     private Settled giveUp(Delivery d, DeadLetter.Kind kind, String reason, String lastError, TurnTally tally) {
-        deadLetters.send(d, kind, reason, lastError)
-                .ifPresent(letter -> chat.post(config.alertsRoom(), Escalation.text(letter), Escalation.key(letter)));
+        DeadLetters.Sent sent = deadLetters.send(d, kind, reason, lastError);
+        if (sent.alert()) {
+            DeadLetter letter = sent.letter();
+            chat.post(config.alertsRoom(), Escalation.text(letter), Escalation.key(letter));
+            deadLetters.escalated(letter);
+        }
         d.term(reason);
         tally.deadLettered++;
         log.warn("{} dead-lettered {}: {}", config.name(), describe(d), reason);

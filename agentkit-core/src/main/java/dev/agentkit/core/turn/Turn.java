@@ -33,7 +33,7 @@ final class Turn {
         this.heartbeat = new Heartbeat(runtime.clock(), config.name());
         this.fetches = new FetchRetry(runtime.broker(), config.name(), config.brokerRetry());
         DeadLetters dead = new DeadLetters(runtime.broker(), runtime.topology().deadLetterSubject(config.name()),
-                config.name(), new DeadLetterIndex(runtime.state()));
+                config.name(), new DeadLetterIndex(runtime.state(), runtime.clock()));
         this.processor = new DeliveryProcessor(config, heartbeat, dead, chat,
                 new QuotaDeferral(runtime.broker(), runtime.clock()), budget);
     }

@@ -149,7 +149,14 @@ final class WorkStep {
         try {
             return turn.processor.process(d, spec, x -> agent.work(turn, item), () -> {
                 turn.outbox.completeItem();
-                processed.markProcessed(key);
+                try {
+                    processed.markProcessed(key);
+                } catch (RuntimeException e) {
+                    // done and announced: a redelivery would run processWork again, past the duplicate window
+                    log.error("{} could not mark {} processed ({}); it is done and its announcements are published,"
+                            + " so it is acked anyway, or a redelivery would run it again", agent.config().name(), id,
+                            e.toString());
+                }
             }, turn.tally);
         } finally {
             turn.outbox.discardItem();

@@ -52,18 +52,22 @@ class DeadLetterTest {
     @Test
     void theIndexKeepsOneEntryPerItemAndCountsRepublishesAcrossLetters() {
         DeadLetterIndex index = new DeadLetterIndex(new InMemoryStateStore());
-        assertThat(index.recordNew("work.deadletter.roy", letter(), true)).isPresent();
-        assertThat(index.recordNew("work.deadletter.roy", letter(), false)).as("the same letter twice").isEmpty();
+        assertThat(index.recordNew("work.deadletter.roy", "DEAD_LETTER", 1, letter())).isPresent();
+        assertThat(index.recordNew("work.deadletter.roy", "DEAD_LETTER", 1, letter())).as("the same letter twice").isEmpty();
+        assertThat(index.isEscalated(letter())).isFalse();
+        index.markEscalated(letter());
         assertThat(index.isEscalated(letter())).isTrue();
         DeadLetterEntry entry = index.find("req-007").orElseThrow();
-        index.put("REQ-007", entry.withStatus(DeadLetterEntry.Status.RETRIED, "retried", 1));
+        assertThat(entry.letterSequence()).isEqualTo(1);
+        assertThat(entry.lastError()).isEqualTo("failed: boom");
+        index.decide(entry, DeadLetterEntry.Status.RETRIED, "retried", 1);
         assertThat(index.openOf("roy")).isEmpty();
         DeadLetter again = DeadLetter.of(original, "work.requirements.backend", "REQUIREMENTS", 50, 3, "roy",
                 DeadLetter.Kind.MAX_DELIVERIES, "out of deliveries", "boom again");
-        DeadLetterEntry reopened = index.recordNew("work.deadletter.roy", again, false).orElseThrow();
+        DeadLetterEntry reopened = index.recordNew("work.deadletter.roy", "DEAD_LETTER", 2, again).orElseThrow();
         assertThat(reopened.status()).isEqualTo(DeadLetterEntry.Status.OPEN);
         assertThat(reopened.republished()).isEqualTo(1);
-        assertThat(index.openOf("roy")).singleElement().satisfies(e -> assertThat(e.letter().lastError()).isEqualTo("boom again"));
+        assertThat(index.openOf("roy")).singleElement().satisfies(e -> assertThat(e.lastError()).isEqualTo("boom again"));
     }
 
     @Test

@@ -119,10 +119,11 @@ public final class MaxDeliveriesWatcher {
         });
     }
 
-    /** The same dead letter the turn cycle writes, so the two paths store one letter per item. */
-    private static Envelope letter(Envelope original, String subject, MaxDeliveryAdvisory a, String reason) {
+    /** The same dead letter the turn cycle writes (cut to fit the server), so the two paths store one letter per item. */
+    private Envelope letter(Envelope original, String subject, MaxDeliveryAdvisory a, String reason) {
         return DeadLetter.of(original, subject, a.stream(), a.streamSequence(), (int) a.deliveries(), a.consumer(),
-                DeadLetter.Kind.MAX_DELIVERIES, reason, "no settle: the process ended or lost the message").toEnvelope();
+                DeadLetter.Kind.MAX_DELIVERIES, reason, "no settle: the process ended or lost the message")
+                .toEnvelope(broker.maxPayload());
     }
 
     private boolean handle(Delivery d) {

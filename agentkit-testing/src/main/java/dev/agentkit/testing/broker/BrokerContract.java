@@ -191,4 +191,28 @@ public abstract class BrokerContract extends BrokerRedeliveryContract {
         assertThatThrownBy(() -> broker().fetch(new ConsumerRef(stream, name("ghost")), 1, Duration.ZERO))
                 .isInstanceOf(BrokerException.class);
     }
+
+    @Test
+    void aMessageOverTheMaxPayloadIsRefusedForGoodAndOneAtItIsStored() {
+        streamWithConsumer();
+        long max = broker().maxPayload();
+        Envelope at = Envelope.of(new byte[(int) max - 200], Map.of("X-Pad", "p"));
+        byte[] over = new byte[(int) max + 1];
+        assertThat(broker().publish(subject("a"), at).duplicate()).isFalse();
+        assertThatThrownBy(() -> broker().publish(subject("a"), Envelope.of(over, Map.of())))
+                .isInstanceOfSatisfying(BrokerException.class, e -> assertThat(e.isTransient()).isFalse())
+                .hasMessageContaining("max payload");
+    }
+
+    @Test
+    void aStoredMessageIsReadBackBySequence() {
+        streamWithConsumer();
+        Envelope sent = Envelope.ofJson(Map.of("id", "m-" + unique)).withHeader("X-Trace", "t-1");
+        PublishResult r = broker().publish(subject("a"), sent);
+        assertThat(broker().envelopeAt(r.stream(), r.sequence())).hasValueSatisfying(e -> {
+            assertThat(e.body()).isEqualTo(sent.body());
+            assertThat(e.headers()).containsEntry("X-Trace", "t-1");
+        });
+        assertThat(broker().envelopeAt(r.stream(), r.sequence() + 100)).isEmpty();
+    }
 }

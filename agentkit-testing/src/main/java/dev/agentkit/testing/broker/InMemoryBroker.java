@@ -5,6 +5,7 @@ import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.ConsumerStatus;
 import dev.agentkit.core.broker.Delivery;
+import dev.agentkit.core.broker.PayloadSize;
 import dev.agentkit.core.broker.PublishResult;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.time.AgentClock;
@@ -19,6 +20,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -60,6 +62,7 @@ public final class InMemoryBroker implements Broker {
     private final Deque<Settlement> settlements = new ArrayDeque<>();
     private final List<String> exhausted = new ArrayList<>();
     private volatile boolean closed;
+    private volatile long maxPayload = DEFAULT_MAX_PAYLOAD;
 
     /** A broker timed by {@code clock}. */
     public InMemoryBroker(AgentClock clock) {
@@ -96,11 +99,38 @@ public final class InMemoryBroker implements Broker {
         });
     }
 
+    /** Sets the max payload its publishes enforce, as a server's {@code max_payload} does; 1 MiB by default. */
+    public void maxPayload(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("max payload must be positive, was " + bytes);
+        }
+        this.maxPayload = bytes;
+    }
+
+    @Override
+    public long maxPayload() {
+        return maxPayload;
+    }
+
+    @Override
+    public Optional<Envelope> envelopeAt(String stream, long sequence) {
+        return locked(() -> {
+            MemoryStream s = stream(stream);
+            s.expire(clock.now());
+            return Optional.ofNullable(s.get(sequence)).map(StoredMessage::envelope);
+        });
+    }
+
     @Override
     public PublishResult publish(String subject, Envelope envelope) {
         Subjects.requireValid("publish subject", subject);
         if (subject.contains("*") || subject.contains(">")) {
             throw new IllegalArgumentException("cannot publish to a wildcard subject: " + subject);
+        }
+        long size = PayloadSize.of(envelope);
+        if (size > maxPayload) {
+            throw new BrokerException("publish to " + subject + ": message of " + size
+                    + " bytes exceeds the server's max payload of " + maxPayload, false);
         }
         return locked(() -> {
             MemoryStream target = streams.values().stream()
