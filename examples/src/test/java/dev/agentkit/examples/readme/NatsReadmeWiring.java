@@ -32,7 +32,7 @@ final class NatsReadmeWiring {
             Connection nc = broker.connection();
             AgentRuntime runtime = AgentRuntime.builder(broker)
                     .topology(topology)
-                    .processedStore(KvProcessedStore.open(nc))   // bucket agentkit_processed
+                    .processedStore(KvProcessedStore.open(nc))   // bucket agentkit_processed, marks kept 30 days
                     .stateStore(KvStateStore.open(nc))           // bucket agentkit_state
                     .lease(KvTurnLease.open(nc))                 // bucket agentkit_turn_leases
                     .build();
@@ -70,8 +70,8 @@ final class NatsReadmeWiring {
 
         Connection nc = broker.connection();
         AgentRuntime runtime = AgentRuntime.builder(broker).topology(topology)
-                .processedStore(KvProcessedStore.open(nc, KvProcessedStore.DEFAULT_BUCKET, Duration.ZERO,
-                        AgentClock.system(), 3))
+                .processedStore(KvProcessedStore.open(nc, KvProcessedStore.DEFAULT_BUCKET,
+                        KvProcessedStore.DEFAULT_TTL, AgentClock.system(), 3))
                 .stateStore(KvStateStore.open(nc, KvStateStore.DEFAULT_BUCKET, 3))
                 .lease(KvTurnLease.open(nc, KvTurnLease.DEFAULT_BUCKET, AgentClock.system(), LeaseExpiry.AUTO, 3))
                 .build();

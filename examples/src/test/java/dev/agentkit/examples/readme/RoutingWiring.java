@@ -41,7 +41,7 @@ final class RoutingWiring {
         QueueDrainer drainer = QueueDrainer.builder(broker, router)
                 .deadLetterUnroutable(true)           // work.deadletter.drainer, with Agentkit-Dead-Reason
                 .alertUnroutable(chatPort)            // a post to the alerts room
-                .publishedStore(processedStore)       // optional: remember published ids for good
+                .publishedStore(processedStore)       // optional: remember published ids for the store's retention
                 .build();
         DrainReport report = drainer.drain(RoadmapSource.of(Path.of("ROADMAP.md")));
         return report;

@@ -57,7 +57,7 @@ final class TopReadmeWiring {
         broker.provision(topology, Map.of("roy", "backend"));
         Connection nc = broker.connection();
         AgentRuntime runtime = AgentRuntime.builder(broker).topology(topology)
-                .processedStore(KvProcessedStore.open(nc, KvProcessedStore.DEFAULT_BUCKET, Duration.ZERO, AgentClock.system(), 3))
+                .processedStore(KvProcessedStore.open(nc, KvProcessedStore.DEFAULT_BUCKET, KvProcessedStore.DEFAULT_TTL, AgentClock.system(), 3))
                 .stateStore(KvStateStore.open(nc, KvStateStore.DEFAULT_BUCKET, 3))
                 .lease(KvTurnLease.open(nc))
                 .build();
