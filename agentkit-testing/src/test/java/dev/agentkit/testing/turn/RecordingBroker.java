@@ -2,12 +2,8 @@ package dev.agentkit.testing.turn;
 
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.ConsumerRef;
-import dev.agentkit.core.broker.ConsumerStatus;
 import dev.agentkit.core.broker.Delivery;
-import dev.agentkit.core.broker.PublishResult;
 import dev.agentkit.core.message.Envelope;
-import dev.agentkit.core.topology.ConsumerSpec;
-import dev.agentkit.core.topology.StreamSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +12,7 @@ import java.util.List;
  * A broker that delegates and records every delivery one consumer hands out and how each was
  * settled, so a test can check that a turn settled everything it pulled.
  */
-final class RecordingBroker implements Broker {
+final class RecordingBroker extends ForwardingBroker {
     /** One delivery handed out, and its final settlement so far ({@code null}: unsettled). */
     static final class Handed {
         final Delivery delivery;
@@ -30,13 +26,12 @@ final class RecordingBroker implements Broker {
         }
     }
 
-    private final Broker delegate;
     private final ConsumerRef watched;
     final List<Handed> handed = new ArrayList<>();
     private int batches;
 
     RecordingBroker(Broker delegate, ConsumerRef watched) {
-        this.delegate = delegate;
+        super(delegate);
         this.watched = watched;
     }
 
@@ -52,31 +47,6 @@ final class RecordingBroker implements Broker {
             handed.add(h);
             return (Delivery) new Recorded(h);
         }).toList();
-    }
-
-    @Override
-    public void ensureStream(StreamSpec spec) {
-        delegate.ensureStream(spec);
-    }
-
-    @Override
-    public void ensureConsumer(ConsumerSpec spec) {
-        delegate.ensureConsumer(spec);
-    }
-
-    @Override
-    public PublishResult publish(String subject, Envelope envelope) {
-        return delegate.publish(subject, envelope);
-    }
-
-    @Override
-    public ConsumerStatus status(ConsumerRef consumer) {
-        return delegate.status(consumer);
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 
     private record Recorded(Handed h) implements Delivery {
