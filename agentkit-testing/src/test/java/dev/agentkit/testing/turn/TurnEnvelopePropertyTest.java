@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
@@ -166,10 +167,7 @@ class TurnEnvelopePropertyTest {
 
             Map<Long, Item> bySequence = new HashMap<>();
             for (Item item : items) {
-                PublishResult published = kit.publish(item.subject(), item.envelope());
-                if (!published.duplicate()) {
-                    bySequence.put(published.sequence(), item);
-                }
+                publish(kit, item).filter(p -> !p.duplicate()).ifPresent(p -> bySequence.put(p.sequence(), item));
             }
             Map<Long, Integer> announced = new HashMap<>();
             roy.work = (self, wi) -> act(kit, broker, bySequence, self, wi, announced);
@@ -202,6 +200,24 @@ class TurnEnvelopePropertyTest {
                     .as("acked at most once").allSatisfy((seq, n) -> assertThat(n).isEqualTo(1L));
             assertThat(announcementsPerItem(kit)).as("announced at most once").allSatisfy((seq, n) ->
                     assertThat(n).isEqualTo(1L));
+        }
+    }
+
+    /**
+     * Publishes the item as the kit does; a message near or over the max payload (body and headers)
+     * may be refused at publish, as the server refuses it, and is then not an item of the test.
+     */
+    private static Optional<PublishResult> publish(AgentTestKit kit, Item item) {
+        Envelope e = item.envelope();
+        long size = e.size() + e.headers().entrySet().stream()
+                .mapToLong(h -> (h.getKey() + h.getValue()).getBytes(StandardCharsets.UTF_8).length + 4).sum();
+        try {
+            return Optional.of(kit.publish(item.subject(), e));
+        } catch (BrokerException | IllegalArgumentException refused) {
+            if (size < MIB / 2) {
+                throw refused;
+            }
+            return Optional.empty();
         }
     }
 
