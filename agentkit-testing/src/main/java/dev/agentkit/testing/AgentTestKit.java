@@ -14,6 +14,7 @@ import dev.agentkit.core.topology.Topology;
 import dev.agentkit.core.turn.AgentRuntime;
 import dev.agentkit.core.turn.LocalTurnLease;
 import dev.agentkit.core.turn.TurnListener;
+import dev.agentkit.testing.broker.BrokerFaults;
 import dev.agentkit.testing.broker.InMemoryBroker;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,6 +156,15 @@ public final class AgentTestKit implements AutoCloseable {
 
     public InMemoryBroker broker() {
         return broker;
+    }
+
+    /**
+     * The broker's scripted failures, to test an agent against a failing publish, fetch or ack, a
+     * lost ack, or a broker that goes down: {@code kit.faults().failNextPublish()}; see
+     * {@link BrokerFaults}.
+     */
+    public BrokerFaults faults() {
+        return broker.faults();
     }
 
     public Topology topology() {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>It also keeps a journal of what was published and how each delivery was settled, which
  * {@code AgentTestKit} turns into assertions; it is bounded to the newest {@link #JOURNAL_LIMIT}
  * entries of each kind. Interest retention is kept like limits retention.
+ *
+ * <p>{@link #faults()} scripts failures (a failed publish, fetch or ack, a lost ack, the broker
+ * going down and coming back), so users can test how their agents meet them.
  */
 public final class InMemoryBroker implements Broker {
     /** How a delivery was settled. */
@@ -61,6 +65,7 @@ public final class InMemoryBroker implements Broker {
     private final Deque<Published> published = new ArrayDeque<>();
     private final Deque<Settlement> settlements = new ArrayDeque<>();
     private final List<String> exhausted = new ArrayList<>();
+    private final BrokerFaults faults = new BrokerFaults();
     private volatile boolean closed;
     private volatile long maxPayload = DEFAULT_MAX_PAYLOAD;
 
@@ -69,8 +74,14 @@ public final class InMemoryBroker implements Broker {
         this.clock = clock;
     }
 
+    /** The scripted failures of this broker: see {@link BrokerFaults}. */
+    public BrokerFaults faults() {
+        return faults;
+    }
+
     @Override
     public void ensureStream(StreamSpec spec) {
+        faults.hit(BrokerFaults.Operation.PROVISION, "ensureStream " + spec.name(), null, null).before();
         locked(() -> {
             new StreamRules(streams).check(spec);
             MemoryStream existing = streams.get(spec.name());
@@ -85,6 +96,7 @@ public final class InMemoryBroker implements Broker {
 
     @Override
     public void ensureConsumer(ConsumerSpec spec) {
+        faults.hit(BrokerFaults.Operation.PROVISION, "ensureConsumer " + spec.durable(), null, null).before();
         locked(() -> {
             MemoryStream stream = stream(spec.stream());
             ConsumerRef ref = ConsumerRef.of(spec);
@@ -133,6 +145,8 @@ public final class InMemoryBroker implements Broker {
                     + " bytes exceeds the server's max payload of " + maxPayload, false);
         }
         return locked(() -> {
+            BrokerFaults.Hit hit = faults.hit(BrokerFaults.Operation.PUBLISH, "publish to " + subject, subject, null);
+            hit.before();
             MemoryStream target = streams.values().stream()
                     .filter(s -> s.spec.subjects().stream().anyMatch(p -> Subjects.matches(p, subject)))
                     .findFirst()
@@ -141,6 +155,7 @@ public final class InMemoryBroker implements Broker {
             PublishResult result = target.append(subject, envelope, now);
             remember(published, new Published(subject, envelope, result, now));
             arrived.signalAll();
+            hit.after();
             return result;
         });
     }
@@ -151,6 +166,8 @@ public final class InMemoryBroker implements Broker {
             throw new IllegalArgumentException("maxMessages must be positive, was " + maxMessages);
         }
         long deadline = System.nanoTime() + maxWait.toNanos();
+        BrokerFaults.Hit hit = faults.hit(BrokerFaults.Operation.FETCH, "fetch from " + ref, null, ref);
+        hit.before();
         lock.lock();
         try {
             MemoryConsumer consumer = consumer(ref);
@@ -162,6 +179,7 @@ public final class InMemoryBroker implements Broker {
                 spent.forEach(seq -> exhausted.add(ref + ":" + seq));
                 long left = deadline - System.nanoTime();
                 if (!taken.isEmpty() || left <= 0) {
+                    hit.after();
                     return taken.stream().map(t -> (Delivery) new MemoryDelivery(this, consumer, t)).toList();
                 }
                 arrived.awaitNanos(left);
@@ -176,6 +194,7 @@ public final class InMemoryBroker implements Broker {
 
     @Override
     public ConsumerStatus status(ConsumerRef ref) {
+        faults.hit(BrokerFaults.Operation.STATUS, "status of " + ref, null, ref).before();
         return locked(() -> {
             MemoryConsumer c = consumer(ref);
             c.stream.expire(clock.now());
@@ -196,6 +215,12 @@ public final class InMemoryBroker implements Broker {
     }
 
     void settle(MemoryDelivery d, Action action, Duration delay) {
+        BrokerFaults.Hit hit = faults.hit(BrokerFaults.Operation.valueOf(action.name()),
+                action.name().toLowerCase(Locale.ROOT) + " of " + d, d.subject(), d.consumerRef());
+        hit.before();
+        if (hit.dropped()) {
+            return;
+        }
         locked(() -> {
             requireOpen();
             MemoryConsumer c = d.consumer();
@@ -211,6 +236,7 @@ public final class InMemoryBroker implements Broker {
                     d.envelope(), action, d.deliveryCount(), now));
             return null;
         });
+        hit.after();
     }
 
     /** Everything published so far, oldest first. */
