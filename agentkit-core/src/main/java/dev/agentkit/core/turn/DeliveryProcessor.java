@@ -87,6 +87,8 @@ final class DeliveryProcessor {
             } catch (QuotaExceededException e) {
                 budget.quotaExceeded(e);
                 return defer(d, consumer, e.resetAt(), "quota exceeded: " + e.getMessage(), tally);
+            } catch (BrokerException e) {
+                throw transientFailure(d, consumer, e, tally);
             }
             return guarded(d, consumer, tally, () -> settle(d, consumer, outcome, completion, tally));
         } finally {
@@ -102,14 +104,68 @@ final class DeliveryProcessor {
     private Settled guarded(Delivery d, ConsumerSpec consumer, TurnTally tally, Supplier<Settled> settling) {
         try {
             return settling.get();
+        } catch (OutcomeKept kept) {
+            throw unsettled(d, kept.failure());
         } catch (BrokerException e) {
             if (e.isTransient()) {
-                throw unsettled(d, e);
+                throw transientFailure(d, consumer, e, tally);
             }
             return unsettledForGood(d, consumer, "the broker refused it for good", e, tally);
         } catch (RuntimeException e) {
             return unsettledForGood(d, consumer, "a store or the chat failed", e, tally);
         }
+    }
+
+    /**
+     * A transient broker failure while {@code d} was worked on or settled. Before its last delivery
+     * the item is left unsettled and comes back after its ack wait (the failure is thrown on, so
+     * the turn stops pulling). On its last delivery that would lose it (JetStream delivers no
+     * more), so it is first requeued with a fresh delivery budget, as a quota deferral does (only if
+     * that fails too is it left to the server's max-deliveries advisory). Either way the failure is
+     * thrown on and the turn stops pulling.
+     */
+    /**
+     * The final ack or term of an item whose outcome is already kept (done and marked, or
+     * dead-lettered): a transient failure of it only leaves the item to come back, where the
+     * processed mark or the dead letter's id makes the repeat harmless, so it is never requeued.
+     */
+    private static void settled(Runnable ackOrTerm) {
+        try {
+            ackOrTerm.run();
+        } catch (BrokerException e) {
+            throw e.isTransient() ? new OutcomeKept(e) : e;
+        }
+    }
+
+    /** A transient failure of the last step of a settle whose outcome is already kept. */
+    private static final class OutcomeKept extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutcomeKept(BrokerException cause) {
+            super(cause);
+        }
+
+        BrokerException failure() {
+            return (BrokerException) getCause();
+        }
+    }
+
+    private BrokerException transientFailure(Delivery d, ConsumerSpec consumer, BrokerException e, TurnTally tally) {
+        if (!consumer.isLastDelivery(d.deliveryCount())) {
+            return unsettled(d, e);
+        }
+        String how;
+        try {
+            how = deferral.requeue(d);
+        } catch (BrokerException again) {
+            log.error("{} could not requeue {} after a transient broker failure on its last delivery ({}); only the "
+                    + "server's max-deliveries advisory still tells of it", config.name(), describe(d), again.getMessage());
+            return e;
+        }
+        tally.retried++;
+        log.warn("{} met a transient broker failure on the last delivery of {} ({}); {}", config.name(), describe(d),
+                e.getMessage(), how);
+        return e;
     }
 
     private Settled unsettledForGood(Delivery d, ConsumerSpec consumer, String what, RuntimeException e,
@@ -122,6 +178,29 @@ final class DeliveryProcessor {
         log.debug("{}'s settle failure on {}", config.name(), d.subject(), e);
         tally.retried++;
         return new Settled(ItemEvent.Result.RETRIED, "left unsettled: " + what + ": " + e.getMessage());
+    }
+
+    /**
+     * Hands back a delivery that was fetched and not processed: nak'ed to come back at once, or on
+     * its last delivery (where a nak would end it) requeued with a fresh delivery budget. A broker
+     * failure is logged, not thrown (the item then comes back after its ack wait, or on its last
+     * delivery only the max-deliveries advisory tells of it); returns whether it was handed back.
+     */
+    boolean handBack(Delivery d, ConsumerSpec consumer) {
+        try {
+            if (consumer.isLastDelivery(d.deliveryCount())) {
+                deferral.requeue(d);
+            } else {
+                d.nak(Duration.ZERO);
+            }
+            return true;
+        } catch (BrokerException e) {
+            log.warn("{} could not hand {} back unprocessed ({}); {}", config.name(), describe(d), e.getMessage(),
+                    consumer.isLastDelivery(d.deliveryCount())
+                            ? "it was its last delivery: only the max-deliveries advisory tells of it"
+                            : "it comes back after its ack wait");
+            return false;
+        }
     }
 
     /** Puts {@code d} back until {@code resetAt} without counting a failure (a quota or budget stopped the turn). */
@@ -198,7 +277,7 @@ final class DeliveryProcessor {
             tally.failed++;
             return settle(d, consumer, Outcome.retry(config.failureDelay(), "completion failed: " + e), () -> { }, tally);
         }
-        d.ack();
+        settled(() -> d.ack());
         tally.done++;
         return new Settled(ItemEvent.Result.DONE, "");
     }
@@ -222,7 +301,7 @@ final class DeliveryProcessor {
             chat.post(config.alertsRoom(), Escalation.text(letter), Escalation.key(letter));
             deadLetters.escalated(letter);
         }
-        d.term(reason);
+        settled(() -> d.term(reason));
         tally.deadLettered++;
         log.warn("{} dead-lettered {}: {}", config.name(), describe(d), reason);
         return new Settled(ItemEvent.Result.DEAD_LETTERED, reason);

@@ -27,13 +27,18 @@ final class QuotaDeferral {
     /** Defers {@code d} until {@code resetAt}; returns how, for logs and listeners. */
     String defer(Delivery d, ConsumerSpec consumer, Instant resetAt) {
         if (consumer.isLastDelivery(d.deliveryCount())) {
-            String id = d.envelope().id().orElseGet(() -> d.stream() + ":" + d.streamSequence()) + ":requeue:" + d.streamSequence();
-            broker.publish(d.subject(), d.envelope().withMessageId(id));
-            d.ack();
-            return "requeued as " + id + " with a fresh delivery budget (it was on its last delivery)";
+            return requeue(d);
         }
         Duration delay = Duration.between(clock.now(), resetAt);
         d.nak(delay.isNegative() ? Duration.ZERO : delay);
         return "nak'ed until " + resetAt;
+    }
+
+    /** Publishes a copy of {@code d} with a fresh delivery budget and acks the original; returns how. */
+    String requeue(Delivery d) {
+        String id = d.envelope().id().orElseGet(() -> d.stream() + ":" + d.streamSequence()) + ":requeue:" + d.streamSequence();
+        broker.publish(d.subject(), d.envelope().withMessageId(id));
+        d.ack();
+        return "requeued as " + id + " with a fresh delivery budget (it was on its last delivery)";
     }
 }
