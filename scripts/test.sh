@@ -13,6 +13,18 @@ if [ -z "${NATS_URL:-}" ] && [ -z "${NATS_SERVER_BIN:-}" ]; then
   fi
   export NATS_SERVER_BIN
 fi
+# The nats CLI (natscli) for agentkit-cli's CliIT, which finds it in the cache next to the server
+# (or NATS_CLI_BIN, or PATH). Building it needs Go; a second run does nothing. Without it CliIT
+# skips, and under CI=true the build fails here.
+if [ -z "${NATS_CLI_BIN:-}" ] && ! command -v nats >/dev/null 2>&1; then
+  if ! scripts/install-nats-server.sh --cli >/dev/null; then
+    if [ "${CI:-}" = "true" ]; then
+      echo "test.sh: the nats CLI could not be installed (it needs Go); CI=true needs it for CliIT" >&2
+      exit 1
+    fi
+    echo "test.sh: no nats CLI (it needs Go); CliIT will be skipped" >&2
+  fi
+fi
 if [ -x scripts/synapse.sh ] && [ -z "${AGENTKIT_SKIP_SYNAPSE_INSTALL:-}" ]; then
   scripts/synapse.sh install
 fi

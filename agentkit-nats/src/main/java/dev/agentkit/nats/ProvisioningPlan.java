@@ -86,20 +86,14 @@ public final class ProvisioningPlan {
         } catch (BrokerException e) {
             return new PlannedChange(Action.REFUSE, "stream", spec.name(), e.getMessage());
         }
-        for (StreamConfiguration other : existing) {
-            if (other.getName().equals(spec.name())) {
-                continue;
-            }
-            for (String theirs : other.getSubjects()) {
-                for (String mine : spec.subjects()) {
-                    if (Subjects.overlap(mine, theirs)) {
-                        return new PlannedChange(Action.REFUSE, "stream", spec.name(), mine + " overlaps " + theirs
-                                + " of stream " + other.getName() + " (remove or narrow " + other.getName() + " first)");
-                    }
-                }
-            }
-        }
         Optional<StreamConfiguration> found = existing.stream().filter(s -> s.getName().equals(spec.name())).findFirst();
+        String change = found.map(c -> String.join("; ", differences(c, spec)))
+                .orElse("create on " + String.join(", ", spec.subjects()));
+        Optional<String> overlap = overlap(spec, existing);
+        if (overlap.isPresent()) {
+            return new PlannedChange(Action.REFUSE, "stream", spec.name(), "would " + change + ", but "
+                    + overlap.get());
+        }
         if (found.isEmpty()) {
             return new PlannedChange(Action.CREATE, "stream", spec.name(), String.join(", ", spec.subjects()));
         }
@@ -112,19 +106,41 @@ public final class ProvisioningPlan {
         if (JetStreamProvisioner.matches(c, spec)) {
             return new PlannedChange(Action.KEEP, "stream", spec.name(), "");
         }
+        return new PlannedChange(Action.UPDATE, "stream", spec.name(), change);
+    }
+
+    /** The first subject of {@code spec} that another existing stream's subjects overlap, said in words. */
+    private static Optional<String> overlap(StreamSpec spec, List<StreamConfiguration> existing) {
+        for (StreamConfiguration other : existing) {
+            if (other.getName().equals(spec.name())) {
+                continue;
+            }
+            for (String theirs : other.getSubjects()) {
+                for (String mine : spec.subjects()) {
+                    if (Subjects.overlap(mine, theirs)) {
+                        return Optional.of(mine + " overlaps " + theirs + " of stream " + other.getName()
+                                + " (remove or narrow " + other.getName() + " first)");
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> differences(StreamConfiguration c, StreamSpec spec) {
         List<String> diff = new ArrayList<>();
         if (!new HashSet<>(c.getSubjects()).equals(new HashSet<>(spec.subjects()))) {
             boolean wider = c.getSubjects().stream().allMatch(old -> spec.subjects().stream().anyMatch(n -> covers(n, old)));
             diff.add((wider ? "widen" : "change") + " subjects " + String.join(", ", c.getSubjects()) + " -> "
                     + String.join(", ", spec.subjects()));
         }
-        differs(diff, "max messages", c.getMaxMsgs(), spec.maxMessages());
+        differs(diff, "max messages", count(c.getMaxMsgs()), count(spec.maxMessages()));
         differs(diff, "max age", duration(c.getMaxAge()), duration(spec.maxAge()));
         differs(diff, "replicas", c.getReplicas(), spec.replicas());
         if (!spec.duplicateWindow().isZero()) {
             differs(diff, "duplicate window", duration(c.getDuplicateWindow()), duration(spec.duplicateWindow()));
         }
-        return new PlannedChange(Action.UPDATE, "stream", spec.name(), String.join("; ", diff));
+        return diff;
     }
 
     private static PlannedChange consumer(JetStreamManagement jsm, ConsumerSpec spec, List<StreamConfiguration> streams)
