@@ -46,6 +46,20 @@ public final class Printer {
         out.flush();
     }
 
+    /** One event of a long-running command: {@code value} as one JSON line under {@code --json}, else {@code text}. */
+    public void event(Object value, String text) {
+        if (json) {
+            try {
+                out.println(Json.mapper().writeValueAsString(value));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write the event as JSON", e);
+            }
+        } else {
+            out.println(text);
+        }
+        out.flush();
+    }
+
     /** A table with a header row, columns padded to their widest cell. */
     public static List<String> table(List<String> header, List<List<String>> rows) {
         int[] width = new int[header.size()];

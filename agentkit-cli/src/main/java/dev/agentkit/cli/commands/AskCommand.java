@@ -1,8 +1,6 @@
 package dev.agentkit.cli.commands;
 
-import dev.agentkit.cli.AgentkitCommand;
 import dev.agentkit.cli.Printer;
-import dev.agentkit.cli.TeamOptions;
 import dev.agentkit.cli.TeamServers;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.message.Headers;
@@ -10,14 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code agentkit ask AGENT TEXT}: puts a question on the agent's direct subject
@@ -26,10 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "ask", mixinStandardHelpOptions = true,
         description = "Ask an agent a question on work.direct.<AGENT>; it answers on its next turn.")
-public final class AskCommand implements Callable<Integer> {
-    @Mixin
-    TeamOptions team;
-
+public final class AskCommand extends TeamCommand {
     @Parameters(index = "0", paramLabel = "AGENT", description = "The agent to ask.")
     String agent;
 
@@ -39,18 +29,9 @@ public final class AskCommand implements Callable<Integer> {
     @Option(names = "--from", defaultValue = "human", description = "Who asks; the answer goes to work.direct.<from> (default ${DEFAULT-VALUE}).")
     String from;
 
-    @Option(names = "--json", description = "Print the question's subject and correlation id as JSON.")
-    boolean json;
-
-    @ParentCommand
-    AgentkitCommand root;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        Printer out = new Printer(spec.commandLine().getOut(), json);
+        Printer out = printer();
         team.agent(agent);
         String correlation = from + "-q" + UUID.randomUUID().toString().substring(0, 8);
         var topology = team.config().topology();
@@ -60,7 +41,7 @@ public final class AskCommand implements Callable<Integer> {
                 .withHeader(Headers.CORRELATION_ID, correlation)
                 .withHeader(Headers.REPLY_TO, topology.directSubject(from))
                 .withMessageId(correlation);
-        try (TeamServers servers = TeamServers.connect(team.config(), team.server(), root.env())) {
+        try (TeamServers servers = connect()) {
             String subject = topology.directSubject(agent);
             servers.broker().publish(subject, question);
             Map<String, String> result = new LinkedHashMap<>();

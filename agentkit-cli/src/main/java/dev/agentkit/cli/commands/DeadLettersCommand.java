@@ -1,9 +1,7 @@
 package dev.agentkit.cli.commands;
 
-import dev.agentkit.cli.AgentkitCommand;
 import dev.agentkit.cli.LetterReader;
 import dev.agentkit.cli.Printer;
-import dev.agentkit.cli.TeamOptions;
 import dev.agentkit.cli.TeamServers;
 import dev.agentkit.core.oversight.DeadLetter;
 import dev.agentkit.core.oversight.DeadLetterEntry;
@@ -11,13 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code agentkit dead-letters}: the dead letters nobody has acted on yet (the ones the
@@ -26,23 +18,11 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "dead-letters", mixinStandardHelpOptions = true,
         description = "List the open dead letters: item, agent, kind, deliveries, reason.")
-public final class DeadLettersCommand implements Callable<Integer> {
-    @Mixin
-    TeamOptions team;
-
-    @Option(names = "--json", description = "Print the letters as JSON.")
-    boolean json;
-
-    @ParentCommand
-    AgentkitCommand root;
-
-    @Spec
-    CommandSpec spec;
-
+public final class DeadLettersCommand extends TeamCommand {
     @Override
     public Integer call() {
-        Printer out = new Printer(spec.commandLine().getOut(), json);
-        try (TeamServers servers = TeamServers.connect(team.config(), team.server(), root.env())) {
+        Printer out = printer();
+        try (TeamServers servers = connect()) {
             LetterReader letters = new LetterReader(servers.broker(), team.config().topology(), servers.state());
             letters.catchUp();
             List<Map<String, Object>> all = new ArrayList<>();

@@ -1,8 +1,6 @@
 package dev.agentkit.cli.commands;
 
-import dev.agentkit.cli.AgentkitCommand;
 import dev.agentkit.cli.Printer;
-import dev.agentkit.cli.TeamOptions;
 import dev.agentkit.cli.TeamServers;
 import dev.agentkit.cli.config.TeamConfig;
 import dev.agentkit.routing.TagRouter;
@@ -14,14 +12,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code agentkit drain [ROADMAP.md]}: routes the roadmap's open requirements by their tags (the
@@ -31,26 +23,14 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "drain", mixinStandardHelpOptions = true,
         description = "Route the roadmap's open requirements and publish each to its role's queue, exactly once.")
-public final class DrainCommand implements Callable<Integer> {
-    @Mixin
-    TeamOptions team;
-
+public final class DrainCommand extends TeamCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "ROADMAP", description = "The roadmap (default: the file's roadmap).")
     Path roadmap;
 
-    @Option(names = "--json", description = "Print the placements as JSON.")
-    boolean json;
-
-    @ParentCommand
-    AgentkitCommand root;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        Printer out = new Printer(spec.commandLine().getOut(), json);
-        try (TeamServers servers = TeamServers.connect(team.config(), team.server(), root.env())) {
+        Printer out = printer();
+        try (TeamServers servers = connect()) {
             DrainReport report = drain(servers, roadmap != null ? roadmap : team.config().roadmap());
             List<Map<String, String>> rows = report.placements().stream().map(DrainCommand::row).toList();
             List<String> text = new java.util.ArrayList<>(report.placements().stream().map(Placement::summary).toList());

@@ -1,9 +1,7 @@
 package dev.agentkit.cli.commands;
 
-import dev.agentkit.cli.AgentkitCommand;
 import dev.agentkit.cli.LetterReader;
 import dev.agentkit.cli.Printer;
-import dev.agentkit.cli.TeamOptions;
 import dev.agentkit.cli.TeamServers;
 import dev.agentkit.core.oversight.AgentControl;
 import dev.agentkit.core.oversight.Command;
@@ -13,13 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The chat's oversight commands from a shell: {@code retry ID}, {@code skip ID},
@@ -34,19 +26,7 @@ public final class OversightCommands {
     }
 
     /** What every oversight command shares: the team, {@code --json}, and running one {@link Command}. */
-    abstract static class Base implements Callable<Integer> {
-        @Mixin
-        TeamOptions team;
-
-        @Option(names = "--json", description = "Print the result as JSON.")
-        boolean json;
-
-        @ParentCommand
-        AgentkitCommand root;
-
-        @Spec
-        CommandSpec spec;
-
+    abstract static class Base extends TeamCommand {
         abstract Command command();
 
         /** The dead letter the command is about, if any. */
@@ -63,8 +43,8 @@ public final class OversightCommands {
             if (c instanceof Command.Reassign r) {
                 team.agent(r.agent());
             }
-            Printer out = new Printer(spec.commandLine().getOut(), json);
-            try (TeamServers servers = TeamServers.connect(team.config(), team.server(), root.env())) {
+            Printer out = printer();
+            try (TeamServers servers = connect()) {
                 LetterReader letters = new LetterReader(servers.broker(), team.config().topology(), servers.state());
                 letters.catchUp();
                 Optional<DeadLetterEntry> before = item().flatMap(letters.index()::find);

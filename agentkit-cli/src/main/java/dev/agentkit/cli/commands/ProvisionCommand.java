@@ -1,17 +1,10 @@
 package dev.agentkit.cli.commands;
 
-import dev.agentkit.cli.AgentkitCommand;
 import dev.agentkit.cli.Printer;
-import dev.agentkit.cli.TeamOptions;
 import dev.agentkit.cli.TeamServers;
 import dev.agentkit.nats.ProvisioningPlan;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code agentkit provision [--dry-run]}: creates or updates the team's streams, consumers and KV
@@ -20,29 +13,17 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "provision", mixinStandardHelpOptions = true,
         description = "Create or update streams, consumers, KV buckets (and Matrix rooms); --dry-run only says what.")
-public final class ProvisionCommand implements Callable<Integer> {
-    @Mixin
-    TeamOptions team;
-
+public final class ProvisionCommand extends TeamCommand {
     @Option(names = "--dry-run", description = "Print what would be created, changed or refused; change nothing.")
     boolean dryRun;
 
     @Option(names = "--all", description = "Also list what is kept as it is.")
     boolean all;
 
-    @Option(names = "--json", description = "Print the plan as JSON.")
-    boolean json;
-
-    @ParentCommand
-    AgentkitCommand root;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        Printer out = new Printer(spec.commandLine().getOut(), json);
-        try (TeamServers servers = TeamServers.connect(team.config(), team.server(), root.env())) {
+        Printer out = printer();
+        try (TeamServers servers = connect()) {
             ProvisioningPlan plan = Provisioning.plan(servers);
             out.line(dryRun ? "would do, on " + servers.connection().getConnectedUrl() + ":"
                     : "provisioning " + servers.connection().getConnectedUrl() + ":");

@@ -1,8 +1,6 @@
 package dev.agentkit.cli.commands;
 
-import dev.agentkit.cli.AgentkitCommand;
 import dev.agentkit.cli.Printer;
-import dev.agentkit.cli.TeamOptions;
 import dev.agentkit.cli.TeamServers;
 import dev.agentkit.core.broker.PublishResult;
 import dev.agentkit.core.message.Envelope;
@@ -12,14 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code agentkit pub ROLE JSON}: puts one work item on {@code work.requirements.<role>}, as
@@ -28,28 +20,16 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "pub", mixinStandardHelpOptions = true,
         description = "Publish a work item (JSON with an id and a title) to work.requirements.<ROLE>.")
-public final class PubCommand implements Callable<Integer> {
-    @Mixin
-    TeamOptions team;
-
+public final class PubCommand extends TeamCommand {
     @Parameters(index = "0", paramLabel = "ROLE", description = "The role whose queue takes it, e.g. backend.")
     String role;
 
     @Parameters(index = "1", paramLabel = "JSON", description = "The body, e.g. '{\"id\":\"REQ-001\",\"title\":\"Add login\"}'.")
     String body;
 
-    @Option(names = "--json", description = "Print where it went as JSON.")
-    boolean json;
-
-    @ParentCommand
-    AgentkitCommand root;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        Printer out = new Printer(spec.commandLine().getOut(), json);
+        Printer out = printer();
         if (!team.config().roles().containsValue(role)) {
             throw new dev.agentkit.cli.UsageException("no agent of " + team.config().file() + " takes role '" + role
                     + "'; the roles are " + String.join(", ", new java.util.LinkedHashSet<>(team.config().roles().values())));
@@ -61,7 +41,7 @@ public final class PubCommand implements Callable<Integer> {
         if (parsed.path("id").isTextual()) {
             e = e.withMessageId(parsed.path("id").asText());
         }
-        try (TeamServers servers = TeamServers.connect(team.config(), team.server(), root.env())) {
+        try (TeamServers servers = connect()) {
             String subject = team.config().topology().requirementSubject(role);
             PublishResult r = servers.broker().publish(subject, e);
             Map<String, Object> result = new LinkedHashMap<>();

@@ -1,9 +1,7 @@
 package dev.agentkit.cli.commands;
 
-import dev.agentkit.cli.AgentkitCommand;
 import dev.agentkit.cli.LetterReader;
 import dev.agentkit.cli.Printer;
-import dev.agentkit.cli.TeamOptions;
 import dev.agentkit.cli.TeamServers;
 import dev.agentkit.core.oversight.AgentControl;
 import dev.agentkit.core.topology.ConsumerSpec;
@@ -14,13 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code agentkit status}: per agent, from the server: its work consumer's pending, in-flight
@@ -29,23 +21,11 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Per agent: pending, in flight, redelivered, dead letters, paused, last turn.")
-public final class StatusCommand implements Callable<Integer> {
-    @Mixin
-    TeamOptions team;
-
-    @Option(names = "--json", description = "Print the status as JSON.")
-    boolean json;
-
-    @ParentCommand
-    AgentkitCommand root;
-
-    @Spec
-    CommandSpec spec;
-
+public final class StatusCommand extends TeamCommand {
     @Override
     public Integer call() throws IOException {
-        Printer out = new Printer(spec.commandLine().getOut(), json);
-        try (TeamServers servers = TeamServers.connect(team.config(), team.server(), root.env())) {
+        Printer out = printer();
+        try (TeamServers servers = connect()) {
             LetterReader letters = new LetterReader(servers.broker(), team.config().topology(), servers.state());
             letters.catchUp();
             AgentControl control = new AgentControl(servers.state());

@@ -1,8 +1,6 @@
 package dev.agentkit.cli.commands;
 
-import dev.agentkit.cli.AgentkitCommand;
 import dev.agentkit.cli.Printer;
-import dev.agentkit.cli.TeamOptions;
 import dev.agentkit.cli.TeamServers;
 import dev.agentkit.cli.WorkerAgents;
 import dev.agentkit.cli.config.AgentEntry;
@@ -11,14 +9,8 @@ import dev.agentkit.core.turn.TurnListener;
 import dev.agentkit.core.turn.TurnReport;
 import dev.agentkit.core.worker.WorkerAgent;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code agentkit turn AGENT}: one turn of one agent against the team's servers, the workshop's
@@ -29,27 +21,15 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "turn", mixinStandardHelpOptions = true,
         description = "Run one turn of AGENT against the team's servers and print its report.")
-public final class TurnCommand implements Callable<Integer> {
-    @Mixin
-    TeamOptions team;
-
+public final class TurnCommand extends TeamCommand {
     @Parameters(index = "0", paramLabel = "AGENT", description = "The agent, e.g. roy.")
     String agent;
 
-    @Option(names = "--json", description = "Print the turn report as JSON.")
-    boolean json;
-
-    @ParentCommand
-    AgentkitCommand root;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        Printer out = new Printer(spec.commandLine().getOut(), json);
+        Printer out = printer();
         AgentEntry entry = team.agent(agent);
-        try (TeamServers servers = TeamServers.connect(team.config(), team.server(), root.env())) {
+        try (TeamServers servers = connect()) {
             TurnListener items = TurnListener.onItem(e -> out.line(Reports.line(e)));
             AgentRuntime runtime = servers.runtime(servers.broker(), List.of(items)).withChat(servers.chat().seat(agent));
             WorkerAgent worker = WorkerAgents.create(team.config(), entry, runtime);

@@ -1,9 +1,7 @@
 package dev.agentkit.cli.commands;
 
-import dev.agentkit.cli.AgentkitCommand;
 import dev.agentkit.cli.Printer;
 import dev.agentkit.cli.StoppingBroker;
-import dev.agentkit.cli.TeamOptions;
 import dev.agentkit.cli.TeamServers;
 import dev.agentkit.cli.WorkerAgents;
 import dev.agentkit.cli.config.AgentEntry;
@@ -22,11 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code agentkit up}: provisions, drains the roadmap (exactly once), then runs every agent's
@@ -38,10 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Provision, drain the roadmap, then run the team's turns until SIGINT/SIGTERM.")
-public final class UpCommand implements java.util.concurrent.Callable<Integer> {
-    @Mixin
-    TeamOptions team;
-
+public final class UpCommand extends TeamCommand {
     @Option(names = "--grace", defaultValue = "60s", paramLabel = "DURATION",
             description = "How long a running turn may take to finish at shutdown (default ${DEFAULT-VALUE}).")
     String grace;
@@ -50,17 +41,11 @@ public final class UpCommand implements java.util.concurrent.Callable<Integer> {
             description = "Drain the roadmap before the first turns (default); --no-drain skips it.")
     boolean drain;
 
-    @ParentCommand
-    AgentkitCommand root;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws InterruptedException {
         Duration graceTime = Duration.parse("PT" + grace.toUpperCase(java.util.Locale.ROOT));
-        Printer out = new Printer(spec.commandLine().getOut(), false);
-        TeamServers servers = TeamServers.connect(team.config(), team.server(), root.env());
+        Printer out = printer();
+        TeamServers servers = connect();
         try {
             Provisioning.apply(servers, Provisioning.plan(servers));
             say(out, "provisioned " + team.config().topology().streams().size() + " streams and the consumers of "
@@ -84,11 +69,12 @@ public final class UpCommand implements java.util.concurrent.Callable<Integer> {
         TurnListener items = TurnListener.onItem(e -> say(out, Reports.line(e)));
         AgentRuntime runtime = servers.runtime(gate, List.of(items));
         TurnScheduler scheduler = TurnScheduler.builder(AgentClock.system()).executor(turns)
-                .onReport(r -> say(out, r.summary())).build();
+                .onReport(r -> out.event(Reports.json(r), stamp(r.summary()))).build();
         for (AgentEntry a : team.config().agents()) {
             scheduler.add(WorkerAgents.create(team.config(), a, runtime.withChat(servers.chat().seat(a.name()))),
                     a.schedule());
-            say(out, a.name() + " (" + a.role() + ") every " + a.schedule().period() + " at +" + a.schedule().offset()
+            say(out, a.name() + " (" + a.role() + ") every " + brief(a.schedule().period()) + " at +"
+                    + brief(a.schedule().offset())
                     + (a.schedule().onlyWithWork() ? ", only with work" : ""));
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -119,7 +105,21 @@ public final class UpCommand implements java.util.concurrent.Callable<Integer> {
         return 0;
     }
 
-    private static void say(Printer out, String line) {
-        out.line(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line);
+    /** A progress line: on stdout, or on stderr under {@code --json} (stdout then carries only JSON lines). */
+    private void say(Printer out, String line) {
+        if (json) {
+            spec.commandLine().getErr().println(stamp(line));
+            spec.commandLine().getErr().flush();
+        } else {
+            out.line(stamp(line));
+        }
+    }
+
+    private static String brief(Duration d) {
+        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String stamp(String line) {
+        return LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line;
     }
 }
