@@ -64,7 +64,7 @@ public final class LetterReader {
                 break;
             }
             for (Delivery d : batch) {
-                index.recordNew(d.subject(), DeadLetter.from(d.subject(), d.envelope()), false);
+                index.recordNew(d.subject(), d.stream(), d.streamSequence(), DeadLetter.from(d.subject(), d.envelope()));
                 d.ack();
                 read++;
             }

@@ -28,17 +28,16 @@ public final class DeadLettersCommand extends TeamCommand {
             List<Map<String, Object>> all = new ArrayList<>();
             List<List<String>> rows = new ArrayList<>();
             for (DeadLetterEntry e : letters.open(team.config().roles().keySet())) {
-                DeadLetter l = e.letter();
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("item", l.item());
-                m.put("agent", l.agent());
-                m.put("kind", l.kind().code());
-                m.put("deliveries", l.deliveries());
-                m.put("subject", l.subject());
-                m.put("reason", l.reason());
+                m.put("item", e.item());
+                m.put("agent", e.agent());
+                m.put("kind", e.kind().code());
+                m.put("deliveries", e.deliveries());
+                m.put("subject", e.subject());
+                m.put("reason", e.reason());
                 m.put("letterSubject", e.letterSubject());
                 all.add(m);
-                rows.add(List.of(l.item(), l.agent(), l.kind().code(), String.valueOf(l.deliveries()), l.reason()));
+                rows.add(List.of(e.item(), e.agent(), e.kind().code(), String.valueOf(e.deliveries()), e.reason()));
             }
             out.result(Map.of("deadLetters", all), rows.isEmpty() ? List.of("no open dead letters")
                     : Printer.table(List.of("ITEM", "AGENT", "KIND", "DELIVERIES", "REASON"), rows));

@@ -49,7 +49,7 @@ public final class StatusCommand extends TeamCommand {
                     m.put("redelivered", null);
                     m.put("error", "not provisioned (" + e.getErrorDescription() + "); run agentkit provision");
                 }
-                m.put("deadLetters", letters.index().openOf(name).stream().map(e -> e.letter().item()).toList());
+                m.put("deadLetters", letters.index().openOf(name).stream().map(e -> e.item()).toList());
                 m.put("pausedBy", control.pausedBy(name).orElse(null));
                 m.put("lastTurn", control.lastReport(name).orElse(null));
                 agents.add(m);
