@@ -1,7 +1,8 @@
 """A protocol agent for agentkit's integration tests, made with the Python host SDK
 (synadia-ai-agent-service). It answers every prompt with one response chunk naming the work item
 ("Work item <id> ..." in the prompt); a prompt containing "ASK: <question>" first asks the caller
-that question mid-stream and answers with the reply; with --hold MARK, a prompt containing MARK is
+that question mid-stream and answers with the reply; with --slow MARK:SECONDS a prompt containing
+MARK takes that long (keep-alives meanwhile); with --hold MARK, a prompt containing MARK is
 held (keep-alives only) until the process is killed. Every step is appended to --events as a JSON
 line, so the test can see what the host received and finished. Prints "ready <instance id>" once
 registered. Connects only to the --url it is given (the test's server on 127.0.0.1).
@@ -24,6 +25,7 @@ def main() -> None:
     p.add_argument("--name", required=True)
     p.add_argument("--events", required=True)
     p.add_argument("--hold", default=None)
+    p.add_argument("--slow", default=None, help="MARK:SECONDS - a prompt containing MARK takes SECONDS")
     p.add_argument("--max-payload", default="1MB")
     args = p.parse_args()
     asyncio.run(serve(args))
@@ -51,6 +53,10 @@ async def serve(args: argparse.Namespace) -> None:
             reply = await stream.ask(asked.group(1).strip(), timeout=60)
             record(args.events, event="answer", item=item, text=reply.prompt)
             await stream.send(f"{item}: the human said {reply.prompt}")
+        elif args.slow and args.slow.split(":")[0] in text:
+            record(args.events, event="slow", item=item)
+            await asyncio.sleep(float(args.slow.split(":")[1]))
+            await stream.send(f"{item}: done slowly")
         elif args.hold and args.hold in text:
             record(args.events, event="holding", item=item)
             await stream.send(f"{item}: working on it")

@@ -111,7 +111,7 @@ public final class PromptCall {
                 log.info("{} asks mid-stream (query {}): {}", agent.label(), q.id(), q.prompt());
                 Optional<String> answer = queries.answer(q);
                 if (answer.isEmpty()) {
-                    return new StreamEnd.Unanswered(q, "no answer");
+                    return new StreamEnd.Unanswered(q, "no allow-listed human answered in time (or there is no chat)");
                 }
                 connection.publish(q.replySubject(), answer.get().getBytes(StandardCharsets.UTF_8));
             }

@@ -47,7 +47,7 @@ class ProtocolWorkerIT {
 
     @TempDir
     Path dir;
-    final Topology topology = Topology.workshopDefault();
+    Topology topology = Topology.workshopDefault();
     JetStreamBroker broker;
     InMemoryChat chat;
     ProtocolWorker roy;
@@ -55,6 +55,14 @@ class ProtocolWorkerIT {
 
     @BeforeEach
     void team() {
+        team(Topology.workshopDefault());
+    }
+
+    void team(Topology t) {
+        if (broker != null) {
+            close();
+        }
+        topology = t;
         broker = JetStreamBroker.connect(NatsConnectionConfig.builder().servers(NATS.fixture().url()).build());
         broker.provision(topology, Map.of("roy", "backend"));
         chat = new InMemoryChat(AgentClock.system());
@@ -139,6 +147,22 @@ class ProtocolWorkerIT {
                 .extracting(e -> e.path("item").asText()).containsExactly("REQ-201");
         var status = broker.status(ConsumerRef.of(topology.consumersFor("roy", "backend").work()));
         assertThat(status.pending() + status.ackPending()).isZero();
+    }
+
+    @Test
+    void keepAlivesHoldTheWaitOpenAndTheTurnKeepsALongItemInProgressPastItsAckWait() throws Exception {
+        team(Topology.builder().ackWait(Duration.ofSeconds(2)).build());
+        Path events = dir.resolve("events.jsonl");
+        try (PeerProcess host = host(events, "--slow", "LONG:5")) {
+            assertThat(host.alive()).isTrue();
+            work("REQ-301", Map.of("title", "LONG report, five seconds of work against a two-second ack wait"));
+
+            TurnReport report = roy.runTurn();
+
+            assertThat(report.done()).as(report.summary()).isEqualTo(1);
+            assertThat(roy.runTurn().pulled()).as("no redelivery: the delivery was kept in progress").isZero();
+        }
+        assertThat(read(events)).filteredOn(e -> e.path("event").asText().equals("received")).hasSize(1);
     }
 
     private PeerProcess host(Path events, String... extra) throws IOException, InterruptedException {
