@@ -39,5 +39,12 @@ fi
 if [ -x scripts/synapse.sh ] && [ -z "${AGENTKIT_SKIP_SYNAPSE_INSTALL:-}" ]; then
   scripts/synapse.sh install
 fi
+# agentkit-protocol's ITs talk to real peers: the Python SDKs of the NATS Agent Protocol (a venv in
+# the same cache) and the nats CLI (`nats micro ls`). Both installs are idempotent.
+if [ -z "${AGENTKIT_SKIP_PROTOCOL_PEERS:-}" ]; then
+  scripts/agent-protocol-peers.sh install >/dev/null
+  scripts/install-nats-server.sh --cli >/dev/null ||
+    echo "test.sh: the nats CLI could not be installed (it needs Go); the ITs that use it fail under CI=true" >&2
+fi
 
 mvn -B verify "$@"
