@@ -14,7 +14,7 @@ if [ -z "${NATS_URL:-}" ] && [ -z "${NATS_SERVER_BIN:-}" ]; then
   fi
   export NATS_SERVER_BIN
 fi
-# The nats CLI (natscli) for agentkit-cli's CliIT, which finds it in the cache next to the server
+# The nats CLI (natscli) for agentkit-cli's CliIT and agentkit-protocol's ITs, which find it in the cache next to the server
 # (or NATS_CLI_BIN, or PATH). Building it needs Go; a second run does nothing. Without it CliIT
 # skips, and under CI=true the build fails here.
 if [ -z "${NATS_CLI_BIN:-}" ] && ! command -v nats >/dev/null 2>&1; then
@@ -40,11 +40,9 @@ if [ -x scripts/synapse.sh ] && [ -z "${AGENTKIT_SKIP_SYNAPSE_INSTALL:-}" ]; the
   scripts/synapse.sh install
 fi
 # agentkit-protocol's ITs talk to real peers: the Python SDKs of the NATS Agent Protocol (a venv in
-# the same cache) and the nats CLI (`nats micro ls`). Both installs are idempotent.
+# the same cache; idempotent) and the nats CLI installed above (`nats micro ls`).
 if [ -z "${AGENTKIT_SKIP_PROTOCOL_PEERS:-}" ]; then
   scripts/agent-protocol-peers.sh install >/dev/null
-  scripts/install-nats-server.sh --cli >/dev/null ||
-    echo "test.sh: the nats CLI could not be installed (it needs Go); the ITs that use it fail under CI=true" >&2
 fi
 
 mvn -B verify "$@"
