@@ -52,7 +52,7 @@ public abstract class TurnBasedAgent {
 
     protected TurnBasedAgent(AgentConfig config, AgentRuntime runtime) {
         this.config = config;
-        this.runtime = runtime;
+        this.runtime = runtime.forAgent(config.name());
         this.consumers = runtime.topology().consumersFor(config.name(), config.role());
     }
 
