@@ -44,11 +44,14 @@ import java.util.Objects;
  *         kit.provision("roy", "backend");
  *         Roy roy = new Roy(kit.runtime());
  *         kit.publishWork("backend", Map.of("id", "REQ-001", "title", "Add login"));
- *         kit.human("@alice:localhost").say("backend", "roy: what have you finished?");
  *         TurnReport report = roy.runTurn();
  *         assertThat(report.done()).isEqualTo(1);
  *         assertThat(kit.acked("REQ-001")).isTrue();
- *         assertThat(kit.posts("backend")).anyMatch(p -> p.contains("REQ-001"));
+ *
+ *         kit.human("@alice:localhost").say("backend", "roy: pause");
+ *         roy.runTurn();
+ *         assertThat(kit.control().isPaused("roy")).isTrue();
+ *         assertThat(kit.posts("backend")).last().asString().startsWith("roy: paused");
  *     }
  * }
  * }</pre>
@@ -204,10 +207,12 @@ public final class AgentTestKit implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("no dead letter of " + agent + " for " + id));
     }
 
+    /** The kit's virtual clock, which its broker, chat, stores and runtimes share. */
     public VirtualClock clock() {
         return clock;
     }
 
+    /** The kit's broker, with the topology's streams. */
     public InMemoryBroker broker() {
         return broker;
     }
@@ -221,14 +226,17 @@ public final class AgentTestKit implements AutoCloseable {
         return broker.faults();
     }
 
+    /** The topology the kit's streams and agents' consumers follow. */
     public Topology topology() {
         return topology;
     }
 
+    /** The processed-store every runtime of the kit shares. */
     public InMemoryProcessedStore processedStore() {
         return processed;
     }
 
+    /** The state store every runtime of the kit shares (agents' state, control flags, the dead-letter index). */
     public InMemoryStateStore stateStore() {
         return state;
     }
