@@ -96,6 +96,11 @@ class AgentTestKitChatTest {
     }
 
     @Test
+    void theExtensionInjectsTheKitsChat(AgentTestKit kit, InMemoryChat chat) {
+        assertThat(chat).isSameAs(kit.chat());
+    }
+
+    @Test
     void theKitsChatRunsOnTheKitsClock(AgentTestKit kit) {
         kit.advance(Duration.ofMinutes(7));
 
