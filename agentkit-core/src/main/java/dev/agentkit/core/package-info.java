@@ -9,8 +9,10 @@
  * and saves state. Inside a turn, user code:
  * <ul>
  *   <li>returns an {@code Outcome} and never acks, naks or terminates a message itself;</li>
- *   <li>takes time from the injected {@link dev.agentkit.core.time.AgentClock}, never from
- *       {@code System.currentTimeMillis()}, and never calls {@code Thread.sleep};</li>
+ *   <li>takes time from the injected {@link dev.agentkit.core.time.AgentClock} ({@code now()}
+ *       for stamps, {@code nanoTime()} for measuring), never from
+ *       {@code System.currentTimeMillis()}, and waits with its {@code sleep}, never
+ *       {@code Thread.sleep}, so a test's virtual clock skips the wait;</li>
  *   <li>announces results through the work context, so they are published before the ack with a
  *       message id that makes a redelivered item publish nothing twice;</li>
  *   <li>reports what each language-model call cost with {@code reportUsage}, and throws

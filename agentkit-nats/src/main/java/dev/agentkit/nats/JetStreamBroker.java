@@ -7,7 +7,9 @@ import dev.agentkit.core.broker.ConsumerStatus;
 import dev.agentkit.core.broker.Delivery;
 import dev.agentkit.core.broker.PayloadSize;
 import dev.agentkit.core.broker.PublishResult;
+import dev.agentkit.core.broker.RetryPolicy;
 import dev.agentkit.core.message.Envelope;
+import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.core.topology.ConsumerSpec;
 import dev.agentkit.core.topology.StreamSpec;
 import dev.agentkit.core.topology.Subjects;
@@ -26,7 +28,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * raised to one second (jnats' shortest pull expiry), and {@link Duration#ZERO} asks the server
  * for what it has now without waiting. A transient failure (not connected, a server lost, a
  * stream or consumer leader being elected on a cluster) is retried, and logged, while the wait
- * lasts; then it is thrown as a transient {@link BrokerException}. A publish is retried for a
+ * lasts (a {@link RetryPolicy} on the system clock); then it is thrown as a transient {@link BrokerException}. A publish is retried for a
  * few seconds when a retry cannot store it twice (see {@link JetStreamPublisher}). A fetch is one pull request
  * read to its end on a subscription of its own ({@link JetStreamPull}: not jnats'
  * {@code ConsumerContext.fetch}, which can drop a full batch's last message), so fetches from
@@ -57,8 +58,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class JetStreamBroker implements Broker {
     private static final Logger log = LoggerFactory.getLogger(JetStreamBroker.class);
-    /** The pause before a fetch that failed transiently is tried again. */
-    private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
+    /**
+     * A fetch that failed transiently is tried again after a pause while its wait lasts; quiet,
+     * as the turn's own retry of a fetch logs what matters.
+     */
+    private static final RetryPolicy FETCH_RETRY = RetryPolicy.of(Duration.ZERO, Duration.ofMillis(200))
+            .loggingTo(log).quiet();
 
     private final Connection connection;
     private final boolean ownsConnection;
@@ -154,22 +159,9 @@ public final class JetStreamBroker implements Broker {
         if (maxWait.isNegative()) {
             throw new IllegalArgumentException("maxWait must not be negative, was " + maxWait);
         }
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return fetchOnce(ref, maxMessages, maxWait);
-            } catch (BrokerException e) {
-                Duration left = Duration.ofNanos(deadline - System.nanoTime());
-                if (!e.isTransient() || left.compareTo(RETRY_PAUSE) <= 0) {
-                    throw e;
-                }
-                // a lost server or a leader election on a cluster: try again within the caller's wait
-                log.debug("fetch from {} failed (attempt {}), retrying within the {} ms left: {}", ref, attempt,
-                        left.toMillis(), e.getMessage());
-                LockSupport.parkNanos(RETRY_PAUSE.toNanos());
-                maxWait = left.minus(RETRY_PAUSE);
-            }
-        }
+        // a lost server or a leader election on a cluster: tried again within the caller's wait
+        return FETCH_RETRY.withBound(maxWait).run(AgentClock.system(), "fetch from " + ref,
+                (attempt, left) -> fetchOnce(ref, maxMessages, attempt == 1 ? maxWait : left));
     }
 
     private List<Delivery> fetchOnce(ConsumerRef ref, int maxMessages, Duration maxWait) {

@@ -2,8 +2,10 @@ package dev.agentkit.nats;
 
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.PublishResult;
+import dev.agentkit.core.broker.RetryPolicy;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.message.Headers;
+import dev.agentkit.core.time.AgentClock;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -12,7 +14,7 @@ import io.nats.client.api.PublishAck;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,13 +24,14 @@ import org.slf4j.LoggerFactory;
  * retry cannot store the message twice, that is when the stream answered "no responders"
  * (nothing was stored: its leader is being elected) or when the envelope has a message id (the
  * stream's de-duplication drops a second copy). A publish without a message id that timed out is
- * not retried: it may have been stored. Used by {@link JetStreamBroker#publish}.
+ * not retried: it may have been stored. The retries follow a {@link RetryPolicy} on the system
+ * clock (the server's time is real). Used by {@link JetStreamBroker#publish}.
  */
 final class JetStreamPublisher {
     private static final Logger log = LoggerFactory.getLogger(JetStreamPublisher.class);
     /** How long a transient publish failure is retried; well inside JetStream's 2-minute duplicate window. */
     static final Duration RETRY_BOUND = Duration.ofSeconds(10);
-    private static final long PAUSE_NANOS = Duration.ofMillis(200).toNanos();
+    private static final RetryPolicy POLICY = RetryPolicy.of(RETRY_BOUND, Duration.ofMillis(200)).loggingTo(log);
 
     private final Connection connection;
     private final JetStream js;
@@ -45,38 +48,27 @@ final class JetStreamPublisher {
         PublishOptions.Builder options = PublishOptions.builder();
         messageId.map(NatsHeaders::encode).ifPresent(options::messageId);
         PublishOptions built = options.build();
-        long started = System.nanoTime();
-        for (int attempt = 1; ; attempt++) {
-            BrokerException failure;
-            boolean nothingStored = false;
+        // whether the last attempt's failure stored nothing: retried even without a message id
+        AtomicBoolean nothingStored = new AtomicBoolean();
+        RetryPolicy policy = POLICY.retryIf(e -> RetryPolicy.isTransientBrokerFailure(e)
+                && (messageId.isPresent() || nothingStored.get()));
+        return policy.run(AgentClock.system(), "publish to " + subject, () -> {
+            nothingStored.set(false);
             try {
                 PublishAck ack = js.publish(subject, NatsHeaders.toNats(envelope.headers()), envelope.body(), built);
-                if (attempt > 1) {
-                    log.info("publish to {} succeeded on attempt {}, after {} ms", subject, attempt,
-                            Duration.ofNanos(System.nanoTime() - started).toMillis());
-                }
                 return new PublishResult(ack.getStream(), ack.getSeqno(), ack.isDuplicate());
             } catch (IOException e) {
                 if (isNoResponders(e)) {
                     if (failover.noStreamCaptures(subject)) {
                         throw new BrokerException("no stream captures subject " + subject, false, e);
                     }
-                    nothingStored = true;
+                    nothingStored.set(true);
                 }
-                failure = NatsFailures.wrap("publish to " + subject, e);
+                throw NatsFailures.wrap("publish to " + subject, e);
             } catch (JetStreamApiException | IllegalStateException e) {
-                failure = NatsFailures.wrap("publish to " + subject, e);
+                throw NatsFailures.wrap("publish to " + subject, e);
             }
-            boolean retrySafe = nothingStored || messageId.isPresent();
-            if (!failure.isTransient() || !retrySafe || System.nanoTime() - started > RETRY_BOUND.toNanos()) {
-                throw failure;
-            }
-            if (attempt == 1) {
-                log.warn("publish to {} failed transiently, retrying for up to {} s: {}", subject,
-                        RETRY_BOUND.toSeconds(), failure.getMessage());
-            }
-            LockSupport.parkNanos(PAUSE_NANOS);
-        }
+        });
     }
 
     /** A 503 while connected: no stream leader answered (none captures the subject, or one is being elected). */

@@ -12,6 +12,7 @@ import static io.nats.client.support.Status.REQUEST_TIMEOUT_CODE;
 import static io.nats.client.support.Status.SERVER_SHUTDOWN;
 
 import dev.agentkit.core.broker.BrokerException;
+import dev.agentkit.core.time.AgentClock;
 import io.nats.client.BaseConsumeOptions;
 import io.nats.client.Connection;
 import io.nats.client.Message;
@@ -86,9 +87,10 @@ final class JetStreamPull {
             connection.publish(nextSubject, inbox.getSubject(),
                     request.build().toJson().getBytes(StandardCharsets.UTF_8));
             List<Message> got = new ArrayList<>(Math.min(max, 1024));
-            long deadline = System.nanoTime() + answerNanos;
+            AgentClock real = AgentClock.system(); // the server's answer comes in real time
+            long deadline = real.nanoTime() + answerNanos;
             while (got.size() < max) {
-                long left = deadline - System.nanoTime();
+                long left = deadline - real.nanoTime();
                 Message m = left > 0 ? inbox.nextMessage(Duration.ofNanos(left)) : null;
                 if (m == null) {
                     log.debug("pull from {} not answered within {} ms; ending it with {} messages", what,

@@ -4,11 +4,11 @@ import dev.agentkit.core.chat.ChatBatch;
 import dev.agentkit.core.chat.ChatException;
 import dev.agentkit.core.chat.ChatMessage;
 import dev.agentkit.core.chat.ChatPort;
+import dev.agentkit.core.time.AgentClock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +54,9 @@ final class ChatQuery {
             return Optional.empty();
         }
         post.accept(question);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+        AgentClock real = AgentClock.system(); // a human answers in real time
+        long deadline = real.nanoTime() + timeout.toNanos();
+        while (real.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
             try {
                 ChatBatch batch = chat.read(c);
                 for (ChatMessage m : batch.messages()) {
@@ -72,7 +73,11 @@ final class ChatQuery {
             } catch (ChatException e) {
                 log.warn("{} could not read the chat while waiting for an answer: {}", agentName, e.getMessage());
             }
-            LockSupport.parkNanos(Math.min(pollEvery.toNanos(), Math.max(0, deadline - System.nanoTime())));
+            try {
+                real.sleep(Duration.ofNanos(Math.min(pollEvery.toNanos(), deadline - real.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         return Optional.empty();
     }

@@ -2,6 +2,7 @@ package dev.agentkit.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentkit.core.message.Json;
+import dev.agentkit.core.time.AgentClock;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
@@ -74,16 +75,17 @@ public final class PromptCall {
     }
 
     private StreamEnd read(AgentRecord agent, Subscription sub, QueryHandler queries) throws InterruptedException {
-        long deadline = System.nanoTime() + maxWait.toNanos();
+        AgentClock real = AgentClock.system(); // the agent answers over NATS in real time
+        long deadline = real.nanoTime() + maxWait.toNanos();
         StringBuilder text = new StringBuilder();
         while (true) {
-            long left = deadline - System.nanoTime();
+            long left = deadline - real.nanoTime();
             if (left <= 0) {
                 return new StreamEnd.TooLong(maxWait);
             }
             Message m = sub.nextMessage(Duration.ofNanos(Math.min(left, silence.toNanos())));
             if (m == null) {
-                return deadline - System.nanoTime() <= 0 ? new StreamEnd.TooLong(maxWait) : new StreamEnd.Silent(silence);
+                return deadline - real.nanoTime() <= 0 ? new StreamEnd.TooLong(maxWait) : new StreamEnd.Silent(silence);
             }
             if (m.isStatusMessage()) {
                 if (m.getStatus().getCode() == 503) {

@@ -3,6 +3,7 @@ package dev.agentkit.protocol;
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.message.Headers;
+import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.core.turn.AgentRuntime;
 import io.nats.client.Connection;
@@ -114,9 +115,10 @@ final class PromptRelay {
     }
 
     private Optional<String> await(ServiceMessage msg, CompletableFuture<String> answer) {
-        long deadline = System.nanoTime() + host.answerWait().toNanos();
+        AgentClock real = AgentClock.system(); // the caller waits in real time
+        long deadline = real.nanoTime() + host.answerWait().toNanos();
         while (true) {
-            long left = deadline - System.nanoTime();
+            long left = deadline - real.nanoTime();
             if (left <= 0) {
                 return Optional.empty();
             }

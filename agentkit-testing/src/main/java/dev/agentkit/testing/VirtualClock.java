@@ -12,7 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * An {@link AgentClock} that moves only when told: tests {@link #advance} it and cross a
  * five-minute nak delay or an hour of schedule in microseconds. Advancing fires every timer that
  * falls due, in due order, on the advancing thread, with {@link #now()} set to each timer's due
- * time while it runs; a timer may schedule further timers. Thread-safe.
+ * time while it runs; a timer may schedule further timers. Its monotonic time
+ * ({@link #nanoTime()}) counts the time advanced since the clock was made, and a
+ * {@link #sleep(Duration)} advances the clock instead of waiting, so code that pauses between
+ * retries runs through its pauses at once, exactly. Thread-safe; when several threads sleep on
+ * one clock, each sleep moves everyone's time.
  *
  * <p>Used by {@code InMemoryBroker}, {@code AgentTestKit} and users' tests.
  */
@@ -23,6 +27,7 @@ public final class VirtualClock implements AgentClock {
     private final Object lock = new Object();
     private final PriorityQueue<Task> timers = new PriorityQueue<>();
     private final AtomicLong order = new AtomicLong();
+    private final Instant start;
     private Instant now;
 
     /** A clock at {@link #DEFAULT_START}. */
@@ -32,6 +37,7 @@ public final class VirtualClock implements AgentClock {
 
     /** A clock at {@code start}. */
     public VirtualClock(Instant start) {
+        this.start = start;
         this.now = start;
     }
 
@@ -40,6 +46,29 @@ public final class VirtualClock implements AgentClock {
         synchronized (lock) {
             return now;
         }
+    }
+
+    /** The nanoseconds advanced since the clock was made: it moves exactly as {@link #now()} does. */
+    @Override
+    public long nanoTime() {
+        return Duration.between(start, now()).toNanos();
+    }
+
+    /**
+     * Advances the clock by {@code duration} ({@link #advance}), firing the timers that fall due
+     * on this thread, and returns: the sleep is skipped, not waited. Zero or negative returns at once.
+     *
+     * @throws InterruptedException if the thread is interrupted (the flag is cleared; time does not move)
+     */
+    @Override
+    public void sleep(Duration duration) throws InterruptedException {
+        if (duration.isNegative() || duration.isZero()) {
+            return;
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted before a sleep of " + duration + " on " + this);
+        }
+        advance(duration);
     }
 
     /**

@@ -34,10 +34,13 @@ final class ScheduledAgent {
         notifyAll();
     }
 
-    /** Waits, until the deadline of {@link System#nanoTime()}, for the running turn to end. */
+    /**
+     * Waits, until {@code deadlineNanos} of the system clock's {@link AgentClock#nanoTime()}, for
+     * the running turn to end: a thread is waited for in real time, whatever clock schedules turns.
+     */
     synchronized boolean awaitIdle(long deadlineNanos) {
         while (running.get()) {
-            long left = deadlineNanos - System.nanoTime();
+            long left = deadlineNanos - AgentClock.system().nanoTime();
             if (left <= 0) {
                 return false;
             }

@@ -127,7 +127,7 @@ public final class TurnScheduler implements AutoCloseable {
             closed = true;
             agents.values().forEach(ScheduledAgent::cancel);
         }
-        long deadline = System.nanoTime() + maxWait.toNanos();
+        long deadline = AgentClock.system().nanoTime() + maxWait.toNanos(); // running threads: real time
         for (ScheduledAgent s : agents.values()) {
             if (!s.awaitIdle(deadline)) {
                 log.warn("{}'s turn was still running when the scheduler stopped waiting", s.name());

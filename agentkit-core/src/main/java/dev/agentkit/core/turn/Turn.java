@@ -31,7 +31,7 @@ final class Turn {
         this.budget = new BudgetGuard(config, state, runtime.clock(), tally);
         this.listeners = new Listeners(runtime.listeners());
         this.heartbeat = new Heartbeat(runtime.clock(), config.name());
-        this.fetches = new FetchRetry(runtime.broker(), config.name(), config.brokerRetry());
+        this.fetches = new FetchRetry(runtime.broker(), runtime.clock(), config.name(), config.brokerRetry());
         DeadLetters dead = new DeadLetters(runtime.broker(), runtime.topology().deadLetterSubject(config.name()),
                 config.name(), new DeadLetterIndex(runtime.state(), runtime.clock()));
         this.processor = new DeliveryProcessor(config, heartbeat, dead, chat,

@@ -3,8 +3,6 @@ package dev.agentkit.routing.anthropic;
 import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.routing.llm.LanguageModelException;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Waits out a backoff between two attempts of {@link AnthropicLanguageModel}. Injected through
@@ -22,23 +20,18 @@ public interface Sleeper {
     void sleep(Duration duration);
 
     /**
-     * A sleeper that waits for a timer of {@code clock}. With a virtual clock another thread must
-     * advance it; whatever the clock, the wait gives up one minute after {@code duration} of real
-     * time, so it is never unbounded.
+     * A sleeper that sleeps on {@code clock} ({@link AgentClock#sleep}): the system clock parks
+     * the thread, the virtual clock of tests skips the wait by advancing itself.
      */
     static Sleeper on(AgentClock clock) {
         return duration -> {
-            CountDownLatch due = new CountDownLatch(1);
-            AgentClock.Timer timer = clock.schedule(duration, due::countDown);
             try {
-                if (!due.await(duration.toMillis() + TimeUnit.MINUTES.toMillis(1), TimeUnit.MILLISECONDS)) {
-                    throw new LanguageModelException("backoff of " + duration + " did not end on " + clock);
-                }
+                clock.sleep(duration);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new LanguageModelException("interrupted during a backoff of " + duration, e);
-            } finally {
-                timer.cancel();
+            } catch (IllegalStateException e) {
+                throw new LanguageModelException("backoff of " + duration + " did not end on " + clock, e);
             }
         };
     }

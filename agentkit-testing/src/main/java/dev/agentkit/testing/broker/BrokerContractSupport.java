@@ -3,6 +3,7 @@ package dev.agentkit.testing.broker;
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.Delivery;
+import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.core.topology.ConsumerSpec;
 import dev.agentkit.core.topology.StreamSpec;
 import java.time.Duration;
@@ -27,6 +28,15 @@ public abstract class BrokerContractSupport {
      * real-server suite waits that long in real time.
      */
     protected abstract void elapse(Duration d);
+
+    /**
+     * The clock the broker under test keeps time by, on which the suite schedules what happens
+     * while a fetch waits: an {@link InMemoryBroker}'s own clock, otherwise the system clock (a
+     * real server). Override it for another broker on a virtual clock.
+     */
+    protected AgentClock clock() {
+        return broker() instanceof InMemoryBroker memory ? memory.clock() : AgentClock.system();
+    }
 
     /**
      * How long a fetch may wait for a redelivery that is due now: zero on a virtual clock, a

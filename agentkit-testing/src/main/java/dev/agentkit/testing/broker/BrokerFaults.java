@@ -30,9 +30,10 @@ import java.util.List;
  * (provisioning, publish, fetch, status, settlements) fails transiently; rules do not fire then.
  * Rules are tried in the order they were added; the first that selects a call hits it.
  *
- * <p>Turns retry a transiently failing fetch for {@code AgentConfig.brokerRetry()} of real time
- * (15 s by default); give agents under test a short one ({@code brokerRetry(Duration.ZERO)})
- * when they meet a broker that is down. Thread-safe.
+ * <p>Turns retry a transiently failing fetch for {@code AgentConfig.brokerRetry()} (15 s by
+ * default) of their clock's time: on the virtual clock that takes no real time but moves the
+ * clock on; give agents under test a zero one ({@code brokerRetry(Duration.ZERO)}) to keep the
+ * clock still when they meet a broker that is down. Thread-safe.
  */
 public final class BrokerFaults {
     /** The broker calls a fault can hit. */

@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -30,7 +29,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * consumers with filters, explicit acks, ack-wait redelivery, nak with delay, term, in-progress,
  * max deliveries, max ack pending, and de-duplication by message id. Time comes from an
  * {@link AgentClock}, normally the {@code VirtualClock}, so a five-minute nak delay is crossed
- * by advancing the clock. It passes the same {@code BrokerContract} as the real broker.
+ * by advancing the clock; a fetch's wait lets virtual time pass itself, to the instant a message
+ * is there or the wait ends, so it never hangs. It passes the same {@code BrokerContract} as the
+ * real broker.
  *
  * <p>It also keeps a journal of what was published and how each delivery was settled, which
  * {@code AgentTestKit} turns into assertions; it is bounded to the newest {@link #JOURNAL_LIMIT}
@@ -57,7 +58,7 @@ public final class InMemoryBroker implements Broker {
 
     private final AgentClock clock;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition arrived = lock.newCondition();
+    private final FetchWait waits;
     private final Map<String, MemoryStream> streams = new LinkedHashMap<>();
     private final Map<ConsumerRef, MemoryConsumer> consumers = new LinkedHashMap<>();
     private final BrokerJournal journal = new BrokerJournal();
@@ -69,6 +70,12 @@ public final class InMemoryBroker implements Broker {
     /** A broker timed by {@code clock}. */
     public InMemoryBroker(AgentClock clock) {
         this.clock = clock;
+        this.waits = new FetchWait(clock, lock);
+    }
+
+    /** The clock that times this broker. */
+    public AgentClock clock() {
+        return clock;
     }
 
     /** The scripted failures of this broker: see {@link BrokerFaults}. */
@@ -141,7 +148,7 @@ public final class InMemoryBroker implements Broker {
             Instant now = clock.now();
             PublishResult result = target.append(subject, envelope, now);
             journal.published(new Published(subject, envelope, result, now));
-            arrived.signalAll();
+            waits.signal();
             hit.after();
             return result;
         });
@@ -152,9 +159,9 @@ public final class InMemoryBroker implements Broker {
         if (maxMessages < 1) {
             throw new IllegalArgumentException("maxMessages must be positive, was " + maxMessages);
         }
-        long deadline = System.nanoTime() + maxWait.toNanos();
         BrokerFaults.Hit hit = faults.hit(BrokerFaults.Operation.FETCH, "fetch from " + ref, null, ref);
         hit.before();
+        FetchWait.Deadline wait = waits.start(maxWait);
         lock.lock();
         try {
             MemoryConsumer consumer = consumer(ref);
@@ -164,12 +171,10 @@ public final class InMemoryBroker implements Broker {
                 List<Long> spent = new ArrayList<>();
                 List<MemoryConsumer.Taken> taken = consumer.take(maxMessages, clock.now(), spent);
                 spent.forEach(seq -> exhausted.add(ref + ":" + seq));
-                long left = deadline - System.nanoTime();
-                if (!taken.isEmpty() || left <= 0) {
+                if (!taken.isEmpty() || !wait.awaitMore(consumer.nextDue())) {
                     hit.after();
                     return taken.stream().map(t -> (Delivery) new MemoryDelivery(this, consumer, t)).toList();
                 }
-                arrived.awaitNanos(left);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -196,7 +201,7 @@ public final class InMemoryBroker implements Broker {
     public void close() {
         closed = true;
         locked(() -> {
-            arrived.signalAll();
+            waits.signal();
             return null;
         });
     }
@@ -221,6 +226,7 @@ public final class InMemoryBroker implements Broker {
             }
             journal.settled(new Settlement(d.stream(), c.spec.durable(), d.streamSequence(), d.subject(),
                     d.envelope(), action, d.deliveryCount(), now, action == Action.NAK ? delay : Duration.ZERO));
+            waits.signal();
             return null;
         });
         hit.after();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -86,6 +87,11 @@ final class MemoryConsumer {
                 }
             }
         }
+    }
+
+    /** When the earliest unsettled delivery is due again (its ack wait or nak delay ends); empty with none. */
+    Optional<Instant> nextDue() {
+        return pending.values().stream().map(p -> p.dueAgain).min(Instant::compareTo);
     }
 
     void ack(long sequence) {
