@@ -27,7 +27,7 @@ final class QuotaDeferral {
     /** Defers {@code d} until {@code resetAt}; returns how, for logs and listeners. */
     String defer(Delivery d, ConsumerSpec consumer, Instant resetAt) {
         if (consumer.isLastDelivery(d.deliveryCount())) {
-            String id = d.envelope().id().orElseGet(() -> d.stream() + ":" + d.streamSequence()) + ":requeue:" + d.streamSequence();
+            String id = Settlement.itemId(d) + ":requeue:" + d.streamSequence();
             broker.publish(d.subject(), d.envelope().withMessageId(id));
             d.ack();
             return "requeued as " + id + " with a fresh delivery budget (it was on its last delivery)";
