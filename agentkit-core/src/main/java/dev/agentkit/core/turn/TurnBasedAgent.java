@@ -127,7 +127,10 @@ public abstract class TurnBasedAgent {
         post(config.alertsRoom(), text);
     }
 
-    /** The agent's state, loaded for this turn and saved at its end. Only valid during a turn. */
+    /**
+     * The agent's own state, loaded for this turn and saved at its end. Only valid during a turn.
+     * agentkit's own keys (turn count, chat cursor, kept posts, usage ledger) are not in it.
+     */
     protected final AgentState state() {
         return requireTurn().state;
     }
