@@ -14,6 +14,18 @@ if [ -z "${NATS_URL:-}" ] && [ -z "${NATS_SERVER_BIN:-}" ]; then
   fi
   export NATS_SERVER_BIN
 fi
+# The nats CLI (natscli) for agentkit-cli's CliIT and agentkit-protocol's ITs, which find it in the cache next to the server
+# (or NATS_CLI_BIN, or PATH). Building it needs Go; a second run does nothing. Without it CliIT
+# skips, and under CI=true the build fails here.
+if [ -z "${NATS_CLI_BIN:-}" ] && ! command -v nats >/dev/null 2>&1; then
+  if ! scripts/install-nats-server.sh --cli >/dev/null; then
+    if [ "${CI:-}" = "true" ]; then
+      echo "test.sh: the nats CLI could not be installed (it needs Go); CI=true needs it for CliIT" >&2
+      exit 1
+    fi
+    echo "test.sh: no nats CLI (it needs Go); CliIT will be skipped" >&2
+  fi
+fi
 # The Testcontainers fixture's test needs a Docker engine: under CI=true (or AGENTKIT_DOCKER=1) one is
 # installed if missing (Debian's docker.io), started without a bridge, and given a nats-server image
 # built locally from the binary above; it is stopped again when the tests end. Elsewhere a running
@@ -26,6 +38,11 @@ if [ "${CI:-}" = "true" ] || [ -n "${AGENTKIT_DOCKER:-}" ]; then
 fi
 if [ -x scripts/synapse.sh ] && [ -z "${AGENTKIT_SKIP_SYNAPSE_INSTALL:-}" ]; then
   scripts/synapse.sh install
+fi
+# agentkit-protocol's ITs talk to real peers: the Python SDKs of the NATS Agent Protocol (a venv in
+# the same cache; idempotent) and the nats CLI installed above (`nats micro ls`).
+if [ -z "${AGENTKIT_SKIP_PROTOCOL_PEERS:-}" ]; then
+  scripts/agent-protocol-peers.sh install >/dev/null
 fi
 
 mvn -B verify "$@"

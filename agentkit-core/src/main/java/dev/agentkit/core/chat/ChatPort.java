@@ -29,6 +29,16 @@ public interface ChatPort {
      */
     void post(String room, String text, String idempotencyKey);
 
+    /**
+     * The seat of agent {@code agentName} on this port. A port made for one agent account (the
+     * default) is its own seat and returns itself; a port several agents share, such as the test
+     * kit's ({@code AgentTestKit.runtime()}), returns that agent's own port. A
+     * {@code TurnBasedAgent} asks once, when it is built ({@code AgentRuntime.forAgent}).
+     */
+    default ChatPort seatFor(String agentName) {
+        return this;
+    }
+
     /** A port with no chat: reads nothing, posts nowhere. */
     static ChatPort none() {
         return NoChat.INSTANCE;

@@ -63,6 +63,16 @@ public record AgentRuntime(Broker broker, ChatPort chat, AgentClock clock, Proce
         return new AgentRuntime(broker, port, clock, processed, state, lease, topology, team, control, listeners);
     }
 
+    /**
+     * This runtime as agent {@code agentName} uses it: with that agent's seat of {@link #chat()}
+     * ({@link ChatPort#seatFor}), or this runtime itself when the port is the agent's own already.
+     * {@link TurnBasedAgent} calls it when it is built.
+     */
+    public AgentRuntime forAgent(String agentName) {
+        ChatPort seat = chat.seatFor(agentName);
+        return seat == chat ? this : withChat(seat);
+    }
+
     /** The same runtime with another team. */
     public AgentRuntime withTeam(Team t) {
         return new AgentRuntime(broker, chat, clock, processed, state, lease, topology, t, control, listeners);

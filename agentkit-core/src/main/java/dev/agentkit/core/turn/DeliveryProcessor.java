@@ -1,8 +1,10 @@
 package dev.agentkit.core.turn;
 
+import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.Delivery;
 import dev.agentkit.core.budget.QuotaExceededException;
 import dev.agentkit.core.topology.ConsumerSpec;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +16,7 @@ import org.slf4j.MDC;
  * {@link Heartbeat} marks the delivery in progress at a third of the ack wait, so long work is
  * not redelivered elsewhere. A {@link QuotaExceededException} records the quota in the
  * {@link BudgetGuard} (the turn stops pulling) and defers the item until the quota resets,
- * without counting it as a failure.
+ * without counting it as a failure. Fetched items the turn will not process are handed back.
  */
 final class DeliveryProcessor {
     private static final Logger log = LoggerFactory.getLogger(DeliveryProcessor.class);
@@ -65,5 +67,28 @@ final class DeliveryProcessor {
             log.warn("{} defers {} until {} ({}); {}", agent, Settlement.describe(d), resetAt, why, how);
             return Settlement.Settled.of(ItemEvent.Result.DEFERRED, why + "; deferred until " + resetAt);
         });
+    }
+
+    /**
+     * Hands back a delivery that was fetched and not processed: nak'ed to come back at once, or on
+     * its last delivery (where a nak would end it) requeued with a fresh delivery budget. A broker
+     * failure is logged, not thrown (the item then comes back after its ack wait, or on its last
+     * delivery only the max-deliveries advisory tells of it); returns whether it was handed back.
+     */
+    boolean handBack(Delivery d, ConsumerSpec consumer) {
+        try {
+            if (consumer.isLastDelivery(d.deliveryCount())) {
+                deferral.requeue(d);
+            } else {
+                d.nak(Duration.ZERO);
+            }
+            return true;
+        } catch (BrokerException e) {
+            log.warn("{} could not hand {} back unprocessed ({}); {}", agent, Settlement.describe(d), e.getMessage(),
+                    consumer.isLastDelivery(d.deliveryCount())
+                            ? "it was its last delivery: only the max-deliveries advisory tells of it"
+                            : "it comes back after its ack wait");
+            return false;
+        }
     }
 }

@@ -24,9 +24,14 @@ import org.slf4j.LoggerFactory;
  * a {@link DeadLetter} (one format), published cut to fit the server, indexed in the
  * {@link DeadLetterIndex} and escalated once to the alerts room.
  *
- * <p>No failure escapes a settle path except a transient {@link BrokerException} (the item is
- * left unsettled and the caller stops pulling from a broker that is away): anything else there
- * is logged once and leaves the item unsettled, to come back after its ack wait.
+ * <p>No failure escapes a settle path except a transient {@link BrokerException}, thrown on so the
+ * caller stops pulling from a broker that is away: before the item's last delivery it is left
+ * unsettled and comes back after its ack wait; on its last delivery (where that would lose it)
+ * it is first requeued with a fresh delivery budget, and the exception thrown is a
+ * {@link Requeued}. A transient failure of the final ack or term of an item whose outcome is
+ * already kept (done and marked, or dead-lettered) only leaves it to come back, never requeued.
+ * Anything else there is logged once and leaves the item unsettled, to come back after its ack
+ * wait.
  *
  * <p><b>Not API.</b> Public only so that the turn and agentkit-routing's {@code WorkLoop} settle
  * through the same code; it will move to an internal package. Build your agents on
@@ -65,6 +70,26 @@ public final class Settlement {
         }
     }
 
+    /**
+     * The transient broker failure of an item on its last delivery, which was therefore requeued
+     * with a fresh delivery budget before the failure was thrown on; says how it was settled.
+     */
+    public static final class Requeued extends BrokerException {
+        private static final long serialVersionUID = 1L;
+        private final transient Settled settled;
+
+        Requeued(BrokerException failure, Settled settled) {
+            super(failure.getMessage(), true, failure);
+            this.settled = settled;
+        }
+
+        /** How the item was settled: retried, as a requeued copy. */
+        public Settled settled() {
+            return settled;
+        }
+    }
+
+    private final TransientFailures transients;
     private final String agent;
     private final Duration failureDelay;
     private final Duration blockedDelay;
@@ -81,6 +106,7 @@ public final class Settlement {
     public Settlement(Broker broker, String agent, String deadLetterSubject, DeadLetterIndex index,
                       Duration failureDelay, Duration blockedDelay, String alertsRoom, Poster alerts) {
         this.agent = Objects.requireNonNull(agent, "agent");
+        this.transients = new TransientFailures(Objects.requireNonNull(broker, "broker"), agent);
         this.failureDelay = Objects.requireNonNull(failureDelay, "failureDelay");
         this.blockedDelay = Objects.requireNonNull(blockedDelay, "blockedDelay");
         this.alertsRoom = Objects.requireNonNull(alertsRoom, "alertsRoom");
@@ -129,7 +155,7 @@ public final class Settlement {
             return settle(d, consumer, Outcome.reject("poison: " + e.getMessage()), false, NOTHING);
         }
         if (e instanceof BrokerException b && b.isTransient()) {
-            throw unsettled(d, b);
+            throw transients.thrown(d, consumer, b);
         }
         log.warn("{} failed on delivery {} of {}: {}", agent, d.deliveryCount(), d.subject(), e.toString());
         log.debug("{}'s failure on {}", agent, d.subject(), e);
@@ -155,9 +181,11 @@ public final class Settlement {
     Settled guarded(Delivery d, ConsumerSpec consumer, boolean failed, Outcome outcome, Supplier<Settled> settling) {
         try {
             return settling.get();
+        } catch (TransientFailures.OutcomeKept kept) {
+            throw transients.unsettled(d, kept.failure());
         } catch (BrokerException e) {
             if (e.isTransient()) {
-                throw unsettled(d, e);
+                throw transients.thrown(d, consumer, e);
             }
             return unsettledForGood(d, consumer, "the broker refused it for good", e, failed, outcome);
         } catch (RuntimeException e) {
@@ -175,16 +203,6 @@ public final class Settlement {
         log.debug("{}'s settle failure on {}", agent, d.subject(), e);
         return new Settled(ItemEvent.Result.RETRIED, "left unsettled: " + what + ": " + e.getMessage(), failed,
                 outcome instanceof Outcome.Reject, outcome instanceof Outcome.Blocked);
-    }
-
-    /**
-     * A transient broker failure (a lost server, a failover) is not the item's: it is left
-     * unsettled, to be redelivered after its ack wait, where the processed mark skips what was done.
-     */
-    private BrokerException unsettled(Delivery d, BrokerException e) {
-        log.warn("{} leaves {} unacked for redelivery: the broker failed transiently ({})", agent, describe(d),
-                e.getMessage());
-        return e;
     }
 
     private Settled settle(Delivery d, ConsumerSpec consumer, Outcome outcome, boolean failed, Runnable completion) {
@@ -213,7 +231,7 @@ public final class Settlement {
             }
             return settle(d, consumer, Outcome.retry(failureDelay, "completion failed: " + e), true, NOTHING);
         }
-        d.ack();
+        TransientFailures.kept(d::ack);
         return new Settled(ItemEvent.Result.DONE, "", failed, false, false);
     }
 
@@ -231,7 +249,7 @@ public final class Settlement {
     private Settled giveUp(Delivery d, DeadLetter.Kind kind, String reason, String lastError, boolean failed,
                            boolean rejected, boolean blocked) {
         escalate(deadLetters.send(d, kind, reason, lastError));
-        d.term(reason);
+        TransientFailures.kept(() -> d.term(reason));
         log.warn("{} dead-lettered {}: {}", agent, describe(d), reason);
         return new Settled(ItemEvent.Result.DEAD_LETTERED, reason, failed, rejected, blocked);
     }

@@ -42,8 +42,8 @@ public abstract class TurnBasedAgent {
 
     protected TurnBasedAgent(AgentConfig config, AgentRuntime runtime) {
         this.config = config;
-        this.runtime = runtime;
-        this.cycle = new TurnCycle(config, runtime, new Hooks());
+        this.runtime = runtime.forAgent(config.name());
+        this.cycle = new TurnCycle(config, this.runtime, new Hooks());
     }
 
     /** Does the work of one item and says how it went. Exceptions retry the item after the failure delay. */
@@ -133,6 +133,15 @@ public abstract class TurnBasedAgent {
      */
     protected final AgentState state() {
         return requireTurn().state;
+    }
+
+    /**
+     * Where this turn's read of the chat ended: the cursor from which a later read of
+     * {@code runtime().chat()} sees only what came after it. Kept by agentkit apart from
+     * {@link #state()}. Only valid during a turn.
+     */
+    protected final Optional<String> chatCursor() {
+        return requireTurn().state.internal().get(ChatStep.CURSOR_KEY);
     }
 
     /** Who this agent is and how its turns behave. */

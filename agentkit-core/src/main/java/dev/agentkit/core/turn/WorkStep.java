@@ -118,28 +118,41 @@ final class WorkStep {
                 return run.end(StopReason.QUEUE_EMPTY);
             }
             run.pulled += batch.size();
+            int done = 0;
             try {
                 for (int i = 0; i < batch.size(); i++) {
                     if (run.fatal != null || turn.heartbeat.leaseLost()) {
-                        handBack(batch.subList(i, batch.size()));
+                        handBack(turn, spec, batch.subList(i, batch.size()));
                         break;
                     }
                     processOne(turn, run, spec, batch.get(i));
+                    done = i + 1;
                 }
             } catch (BrokerException e) {
                 log.warn("{} lost the broker mid-batch; unsettled items will be redelivered, repeats skipped: {}",
                         config.name(), e.getMessage());
+                if (e instanceof Settlement.Requeued requeued) {
+                    run.settled.add(requeued.settled());
+                }
+                handBack(turn, spec, batch.subList(Math.min(done + 1, batch.size()), batch.size()));
                 return run.end(StopReason.BROKER_FAILURE);
             }
         }
     }
 
-    /** Fetched items this turn will not process (it lost its lease, or must end): redelivered at once. */
-    private void handBack(List<Delivery> rest) {
-        for (Delivery d : rest) {
-            d.nak(Duration.ZERO);
+    /**
+     * Fetched items this turn will not process (it lost its lease or the broker, or must end):
+     * redelivered at once, or requeued when on their last delivery; see {@link DeliveryProcessor#handBack}.
+     */
+    private void handBack(Turn turn, ConsumerSpec spec, List<Delivery> rest) {
+        if (rest.isEmpty()) {
+            return;
         }
-        log.info("{} handed {} fetched item(s) back unprocessed", config.name(), rest.size());
+        int back = 0;
+        for (Delivery d : rest) {
+            back += turn.processor.handBack(d, spec) ? 1 : 0;
+        }
+        log.info("{} handed {} of {} fetched item(s) back unprocessed", config.name(), back, rest.size());
     }
 
     private void processOne(Turn turn, Run run, ConsumerSpec spec, Delivery d) {

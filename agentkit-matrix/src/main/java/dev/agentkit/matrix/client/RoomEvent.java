@@ -32,8 +32,9 @@ public record RoomEvent(String eventId, String type, String sender, Instant sent
         return content.path("body").asText("");
     }
 
-    /** Whether this is a room message with a text body (not redacted, not a state event). */
+    /** Whether this is a room message with a text body, an event id and a sender (not redacted, not a state event); readers skip anything else. */
     public boolean isMessage() {
-        return "m.room.message".equals(type) && content.path("body").isTextual();
+        return "m.room.message".equals(type) && content.path("body").isTextual()
+                && !eventId.isBlank() && !sender.isBlank();
     }
 }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * (ignored), a pending or done item, or a checklist item that is malformed and why.
  */
 sealed interface ChecklistLine {
-    Pattern ITEM = Pattern.compile("^\\s*[-*+]\\s+\\[([^\\]]?)\\](.*)$");
+    Pattern ITEM = Pattern.compile("^\\s*[-*+]\\s+\\[([^\\]]?)\\](.*)$", Pattern.DOTALL);
     Pattern ID = Pattern.compile("^REQ-\\d{3,}$");
     Pattern ID_LIKE = Pattern.compile("^((?i:req)\\S*?)(:|\\s|$)");
     Pattern TAG = Pattern.compile("(?<=^|\\s)#([A-Za-z0-9][A-Za-z0-9_/.-]*)(?=\\s|$)");

@@ -105,6 +105,10 @@ public final class WorkLoop {
         try {
             stop = loop(settlement, consumer, ref, maxItems, tally);
         } catch (BrokerException e) {
+            if (e instanceof Settlement.Requeued) {   // on its last delivery, so requeued with a fresh budget
+                tally.processed++;
+                tally.retried++;
+            }
             log.warn("work loop on {} stopped: the broker failed: {}", ref, e.getMessage());
             stop = StopReason.BROKER_FAILURE;
         }

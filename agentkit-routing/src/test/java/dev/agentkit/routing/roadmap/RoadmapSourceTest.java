@@ -150,4 +150,12 @@ class RoadmapSourceTest {
         assertThat(e).hasMessageContaining(missing.toString());
         assertThat(e.problems()).isEmpty();
     }
+
+    @Test
+    void anItemWithAUnicodeLineSeparatorInItsTextIsReadNotSilentlyIgnored() {
+        // found by RoadmapPropertyTest: '.' stopped at U+0085, U+2028 and U+2029, so the line was "not a checklist item"
+        assertThat(pending("- [ ] REQ-001: Add\u2028login `src/a\u0085b.py`\n"))
+                .containsExactly(new Requirement("REQ-001", "Add\u2028login", List.of(), List.of("src/a\u0085b.py")));
+        assertThat(problemsOf("- [ ] REQ-002 no colon\u2029").problems()).hasSize(1);
+    }
 }

@@ -14,11 +14,10 @@ import dev.agentkit.core.topology.StreamSpec;
 import dev.agentkit.core.topology.Subjects;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -36,14 +35,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>It also keeps a journal of what was published and how each delivery was settled, which
  * {@code AgentTestKit} turns into assertions; it is bounded to the newest {@link #JOURNAL_LIMIT}
  * entries of each kind. Interest retention is kept like limits retention.
+ *
+ * <p>{@link #faults()} scripts failures (a failed publish, fetch or ack, a lost ack, the broker
+ * going down and coming back), so users can test how their agents meet them.
  */
 public final class InMemoryBroker implements Broker {
     /** How a delivery was settled. */
     public enum Action { ACK, NAK, TERM, IN_PROGRESS }
 
-    /** One settlement in the journal. */
+    /** One settlement in the journal; {@code delay} is a nak's delay, zero for the other actions. */
     public record Settlement(String stream, String durable, long sequence, String subject, Envelope envelope,
-                             Action action, int deliveryCount, Instant at) {
+                             Action action, int deliveryCount, Instant at, Duration delay) {
     }
 
     /** One publish in the journal. */
@@ -58,9 +60,9 @@ public final class InMemoryBroker implements Broker {
     private final Condition arrived = lock.newCondition();
     private final Map<String, MemoryStream> streams = new LinkedHashMap<>();
     private final Map<ConsumerRef, MemoryConsumer> consumers = new LinkedHashMap<>();
-    private final Deque<Published> published = new ArrayDeque<>();
-    private final Deque<Settlement> settlements = new ArrayDeque<>();
+    private final BrokerJournal journal = new BrokerJournal();
     private final List<String> exhausted = new ArrayList<>();
+    private final BrokerFaults faults = new BrokerFaults();
     private volatile boolean closed;
     private volatile long maxPayload = DEFAULT_MAX_PAYLOAD;
 
@@ -69,32 +71,29 @@ public final class InMemoryBroker implements Broker {
         this.clock = clock;
     }
 
+    /** The scripted failures of this broker: see {@link BrokerFaults}. */
+    public BrokerFaults faults() {
+        return faults;
+    }
+
     @Override
     public void ensureStream(StreamSpec spec) {
+        faults.hit(BrokerFaults.Operation.PROVISION, "ensureStream " + spec.name(), null, null).before();
         locked(() -> {
             new StreamRules(streams).check(spec);
-            MemoryStream existing = streams.get(spec.name());
-            if (existing == null) {
-                streams.put(spec.name(), new MemoryStream(spec));
-            } else {
-                existing.spec = spec;
-            }
+            streams.computeIfAbsent(spec.name(), name -> new MemoryStream(spec)).spec = spec;
             return null;
         });
     }
 
     @Override
     public void ensureConsumer(ConsumerSpec spec) {
+        faults.hit(BrokerFaults.Operation.PROVISION, "ensureConsumer " + spec.durable(), null, null).before();
         locked(() -> {
             MemoryStream stream = stream(spec.stream());
             ConsumerRef ref = ConsumerRef.of(spec);
             new StreamRules(streams).checkConsumer(spec, stream, consumers);
-            MemoryConsumer existing = consumers.get(ref);
-            if (existing == null) {
-                consumers.put(ref, new MemoryConsumer(spec, stream));
-            } else {
-                existing.spec = spec;
-            }
+            consumers.computeIfAbsent(ref, r -> new MemoryConsumer(spec, stream)).spec = spec;
             return null;
         });
     }
@@ -133,14 +132,17 @@ public final class InMemoryBroker implements Broker {
                     + " bytes exceeds the server's max payload of " + maxPayload, false);
         }
         return locked(() -> {
+            BrokerFaults.Hit hit = faults.hit(BrokerFaults.Operation.PUBLISH, "publish to " + subject, subject, null);
+            hit.before();
             MemoryStream target = streams.values().stream()
                     .filter(s -> s.spec.subjects().stream().anyMatch(p -> Subjects.matches(p, subject)))
                     .findFirst()
                     .orElseThrow(() -> new BrokerException("no stream captures subject " + subject, false));
             Instant now = clock.now();
             PublishResult result = target.append(subject, envelope, now);
-            remember(published, new Published(subject, envelope, result, now));
+            journal.published(new Published(subject, envelope, result, now));
             arrived.signalAll();
+            hit.after();
             return result;
         });
     }
@@ -151,6 +153,8 @@ public final class InMemoryBroker implements Broker {
             throw new IllegalArgumentException("maxMessages must be positive, was " + maxMessages);
         }
         long deadline = System.nanoTime() + maxWait.toNanos();
+        BrokerFaults.Hit hit = faults.hit(BrokerFaults.Operation.FETCH, "fetch from " + ref, null, ref);
+        hit.before();
         lock.lock();
         try {
             MemoryConsumer consumer = consumer(ref);
@@ -162,6 +166,7 @@ public final class InMemoryBroker implements Broker {
                 spent.forEach(seq -> exhausted.add(ref + ":" + seq));
                 long left = deadline - System.nanoTime();
                 if (!taken.isEmpty() || left <= 0) {
+                    hit.after();
                     return taken.stream().map(t -> (Delivery) new MemoryDelivery(this, consumer, t)).toList();
                 }
                 arrived.awaitNanos(left);
@@ -176,6 +181,7 @@ public final class InMemoryBroker implements Broker {
 
     @Override
     public ConsumerStatus status(ConsumerRef ref) {
+        faults.hit(BrokerFaults.Operation.STATUS, "status of " + ref, null, ref).before();
         return locked(() -> {
             MemoryConsumer c = consumer(ref);
             c.stream.expire(clock.now());
@@ -196,6 +202,12 @@ public final class InMemoryBroker implements Broker {
     }
 
     void settle(MemoryDelivery d, Action action, Duration delay) {
+        BrokerFaults.Hit hit = faults.hit(BrokerFaults.Operation.valueOf(action.name()),
+                action.name().toLowerCase(Locale.ROOT) + " of " + d, d.subject(), d.consumerRef());
+        hit.before();
+        if (hit.dropped()) {
+            return;
+        }
         locked(() -> {
             requireOpen();
             MemoryConsumer c = d.consumer();
@@ -207,20 +219,33 @@ public final class InMemoryBroker implements Broker {
                 case IN_PROGRESS -> c.inProgress(d.streamSequence(), d.generation(), now);
                 default -> throw new IllegalStateException("unknown action " + action);
             }
-            remember(settlements, new Settlement(d.stream(), c.spec.durable(), d.streamSequence(), d.subject(),
-                    d.envelope(), action, d.deliveryCount(), now));
+            journal.settled(new Settlement(d.stream(), c.spec.durable(), d.streamSequence(), d.subject(),
+                    d.envelope(), action, d.deliveryCount(), now, action == Action.NAK ? delay : Duration.ZERO));
             return null;
         });
+        hit.after();
     }
 
     /** Everything published so far, oldest first. */
     public List<Published> published() {
-        return locked(() -> List.copyOf(published));
+        return journal.published();
     }
 
     /** Every settlement so far (acks, naks, terms, in-progress marks), oldest first. */
     public List<Settlement> settlements() {
-        return locked(() -> List.copyOf(settlements));
+        return journal.settlements();
+    }
+
+    /**
+     * What each consumer has waiting, as {@link #status} says it, without meeting a scripted fault
+     * or a broker that is down: for diagnostics ({@code AgentTestKit.diagnostics()}).
+     */
+    public Map<ConsumerRef, ConsumerStatus> consumerStatuses() {
+        Map<ConsumerRef, ConsumerStatus> out = new LinkedHashMap<>();
+        return locked(() -> {
+            consumers.forEach((ref, c) -> out.put(ref, new ConsumerStatus(c.undelivered(), c.ackPending())));
+            return out;
+        });
     }
 
     /** Messages that ran out of deliveries without being settled, as {@code stream/durable:sequence}. */
@@ -237,27 +262,14 @@ public final class InMemoryBroker implements Broker {
         });
     }
 
-    private static <T> void remember(Deque<T> journal, T entry) {
-        if (journal.size() == JOURNAL_LIMIT) {
-            journal.removeFirst();
-        }
-        journal.addLast(entry);
-    }
-
     private MemoryStream stream(String name) {
-        MemoryStream s = streams.get(name);
-        if (s == null) {
-            throw new BrokerException("stream " + name + " does not exist", false);
-        }
-        return s;
+        return Optional.ofNullable(streams.get(name))
+                .orElseThrow(() -> new BrokerException("stream " + name + " does not exist", false));
     }
 
     private MemoryConsumer consumer(ConsumerRef ref) {
-        MemoryConsumer c = consumers.get(ref);
-        if (c == null) {
-            throw new BrokerException("consumer " + ref + " does not exist", false);
-        }
-        return c;
+        return Optional.ofNullable(consumers.get(ref))
+                .orElseThrow(() -> new BrokerException("consumer " + ref + " does not exist", false));
     }
 
     private void requireOpen() {

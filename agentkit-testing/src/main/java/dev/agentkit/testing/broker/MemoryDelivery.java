@@ -1,5 +1,6 @@
 package dev.agentkit.testing.broker;
 
+import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.Delivery;
 import dev.agentkit.core.message.Envelope;
 import java.time.Duration;
@@ -63,6 +64,10 @@ final class MemoryDelivery implements Delivery {
 
     MemoryConsumer consumer() {
         return consumer;
+    }
+
+    ConsumerRef consumerRef() {
+        return ConsumerRef.of(consumer.spec);
     }
 
     long generation() {

@@ -32,12 +32,16 @@ import java.util.Set;
  * the posts that reached the chat, failed ones included. A fault throws the
  * {@link ChatException} of the fault's kind from the port.
  *
+ * <p><b>Humans.</b> {@link #human} gives an allow-listed {@link Human} and {@link #stranger} one
+ * who is not: an agent ignores every message from a human who may not command it, whether or not
+ * it is addressed to the agent (it is logged at INFO), as {@code MatrixChatPort} does.
+ *
  * <pre>{@code
  * InMemoryChat chat = new InMemoryChat(clock);
  * chat.addAgent("roy");
- * chat.allowCommands("@alice:localhost");
+ * Human alice = chat.human("@alice:localhost");
  * AgentRuntime runtime = AgentRuntime.builder(broker).chat(chat.portFor("roy")).build();
- * chat.say("@alice:localhost", "backend", "roy: pause");
+ * alice.say("backend", "roy: pause");
  * chat.refuseNextPost(ChatFault.tooLarge());
  * }</pre>
  */
@@ -89,6 +93,47 @@ public final class InMemoryChat {
         commanders.addAll(List.of(userIds));
     }
 
+    /** Whether {@code userId} is on the allow-list ({@link #allowCommands}). */
+    public synchronized boolean isAllowListed(String userId) {
+        return commanders.contains(userId);
+    }
+
+    /**
+     * A human on the allow-list: agents answer what they say to them and obey their commands.
+     *
+     * @param userId a Matrix user id, e.g. {@code @alice:localhost}
+     */
+    public synchronized Human human(String userId) {
+        requireHumanId(userId);
+        commanders.add(userId);
+        return new Human(this, userId);
+    }
+
+    /**
+     * A human who is not on the allow-list: agents log and ignore everything they say (as they do
+     * on Matrix), unless a power level lets them command ({@link #commandPowerLevel}).
+     *
+     * @throws IllegalStateException if {@code userId} is allow-listed
+     */
+    public synchronized Human stranger(String userId) {
+        requireHumanId(userId);
+        if (commanders.contains(userId)) {
+            throw new IllegalStateException(userId + " is allow-listed, so not a stranger");
+        }
+        return new Human(this, userId);
+    }
+
+    private void requireHumanId(String userId) {
+        Objects.requireNonNull(userId, "userId");
+        if (!userId.matches("@[^:\\s]+:\\S+")) {
+            throw new IllegalArgumentException("a human is a Matrix user id such as " + userIdOf(userId.replaceFirst("^@", "").replaceFirst(":.*", ""))
+                    + ", not '" + userId + "'");
+        }
+        if (agents.contains(userId)) {
+            throw new IllegalArgumentException(userId + " is an agent account, not a human");
+        }
+    }
+
     /** Lets users at or above {@code level} in a room command agents. */
     public synchronized void commandPowerLevel(int level) {
         this.commandPowerLevel = level;
@@ -102,6 +147,15 @@ public final class InMemoryChat {
     /** The seat of agent {@code agentName} (added if it was not); each call is a fresh port, as after a restart. */
     public synchronized ChatPort portFor(String agentName) {
         return new InMemoryChatPort(this, agentName, addAgent(agentName));
+    }
+
+    /**
+     * A port any number of agents can be built on: each {@code TurnBasedAgent} takes its own seat
+     * ({@link #portFor} its name) when it is built, through {@link ChatPort#seatFor}. The test kit's
+     * {@code runtime()} carries it. Reading or posting on it directly fails: it is nobody's account.
+     */
+    public ChatPort sharedSeat() {
+        return new SharedSeat(this);
     }
 
     /** {@code userId} says {@code text} in {@code room}, as a plain message without explicit mentions. */
@@ -121,6 +175,11 @@ public final class InMemoryChat {
     /** Everything said in {@code room}, oldest first. */
     public synchronized List<Posted> messages(String room) {
         return log.stream().filter(p -> p.room().equals(room)).toList();
+    }
+
+    /** The rooms something was said in, in the order of their first message. */
+    public synchronized List<String> rooms() {
+        return log.stream().map(Posted::room).distinct().toList();
     }
 
     /** The texts said in {@code room}, oldest first. */
@@ -206,7 +265,8 @@ public final class InMemoryChat {
         return log.size();
     }
 
-    synchronized boolean isAgent(String userId) {
+    /** Whether {@code userId} is an agent account ({@link #addAgent}, {@link #portFor}): its messages are not a human's. */
+    public synchronized boolean isAgent(String userId) {
         return agents.contains(userId);
     }
 

@@ -3,12 +3,7 @@ package dev.agentkit.testing.turn;
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.ConsumerRef;
-import dev.agentkit.core.broker.ConsumerStatus;
 import dev.agentkit.core.broker.Delivery;
-import dev.agentkit.core.broker.PublishResult;
-import dev.agentkit.core.message.Envelope;
-import dev.agentkit.core.topology.ConsumerSpec;
-import dev.agentkit.core.topology.StreamSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,15 +12,14 @@ import java.util.List;
  * A broker that fails fetches of one consumer on purpose, as a cluster failover or a lost server
  * would, and otherwise delegates; it records every fetch of that consumer and the wait it asked.
  */
-class FlakyBroker implements Broker {
-    private final Broker delegate;
+class FlakyBroker extends ForwardingBroker {
     private ConsumerRef failing;
     private int failuresLeft;
     private boolean transientFailures = true;
     final List<Duration> fetchWaits = new ArrayList<>();
 
     FlakyBroker(Broker delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** The next {@code n} fetches of {@code ref} fail (transiently unless {@link #permanently()}). */
@@ -50,30 +44,5 @@ class FlakyBroker implements Broker {
             }
         }
         return delegate.fetch(consumer, maxMessages, maxWait);
-    }
-
-    @Override
-    public void ensureStream(StreamSpec spec) {
-        delegate.ensureStream(spec);
-    }
-
-    @Override
-    public void ensureConsumer(ConsumerSpec spec) {
-        delegate.ensureConsumer(spec);
-    }
-
-    @Override
-    public PublishResult publish(String subject, Envelope envelope) {
-        return delegate.publish(subject, envelope);
-    }
-
-    @Override
-    public ConsumerStatus status(ConsumerRef consumer) {
-        return delegate.status(consumer);
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }

@@ -125,6 +125,9 @@ class TurnFailoverTest {
 
         assertThat(roy.worked).extracting(i -> i.deliveryCount()).containsExactly(1, 2, 3);
         assertThat(kit.deadLetters("roy")).as("a failover is not the item's fault").isEmpty();
+        assertThat(kit.published("work.requirements.backend")).as("on its last delivery it is requeued, not lost")
+                .extracting(e -> e.id().orElse("")).containsExactly("REQ-1", "REQ-1:requeue:1");
+        assertThat(kit.acked("REQ-1")).isTrue();
     }
 
     /** A processed store whose next marks fail as a KV store does while its leader is elected. */

@@ -38,13 +38,22 @@ public final class TeamDemo {
 
     /** Runs the story for {@code periods} schedule periods in {@code world}, printing to {@code out}; closes the world. */
     public static StoryResult run(TeamWorld world, int periods, PrintStream out) throws Exception {
+        return run(world, periods, out, DemoWorkspace.locate("agents"), DemoWorkspace.locate("ROADMAP.md"));
+    }
+
+    /**
+     * Runs the story with the character sheets in {@code sheets} ({@code roy.md}, {@code jen.md},
+     * {@code moss.md}) and the requirements of {@code roadmap}; {@code agentkit demo} calls it with
+     * the copies it carries. Closes the world.
+     */
+    public static StoryResult run(TeamWorld world, int periods, PrintStream out, Path sheets, Path roadmap)
+            throws Exception {
         Path workspace = DemoWorkspace.create();
         try (world) {
             out.println("agentkit team demo: " + world.describe());
             out.println("workspace: " + workspace);
             StoryPrinter printer = new StoryPrinter(out);
-            StoryResult result = new TeamStory(world, workspace, DemoWorkspace.locate("agents"),
-                    DemoWorkspace.locate("ROADMAP.md")).run(periods, printer::turn);
+            StoryResult result = new TeamStory(world, workspace, sheets, roadmap).run(periods, printer::turn);
             List<String> commits = DemoWorkspace.commits(workspace);
             printer.result(result, commits);
             return result;

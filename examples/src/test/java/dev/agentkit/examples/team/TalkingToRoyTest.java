@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentkit.core.chat.Rooms;
 import dev.agentkit.testing.AgentTestKit;
 import dev.agentkit.testing.AgentTestKitExtension;
-import dev.agentkit.testing.chat.InMemoryChat;
+import dev.agentkit.testing.chat.Human;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Humans and workers: how to test an agent's chat with InMemoryChat, and an agent that runs a command. */
+/** Humans and workers: how to test an agent's chat with the kit's humans, and an agent that runs a command. */
 @ExtendWith(AgentTestKitExtension.class)
 class TalkingToRoyTest {
     @TempDir
@@ -22,19 +22,18 @@ class TalkingToRoyTest {
 
     @Test
     void aHumanWhoAsksRoyGetsAnAnswerInTheRoom(AgentTestKit kit) {
-        InMemoryChat chat = new InMemoryChat(kit.clock());
-        chat.addAgent("roy");
-        chat.allowCommands("@douglas:localhost");
         kit.provision("roy", "backend");
-        Roy roy = new Roy(kit.runtime(chat.portFor("roy")), TeamSettings.of(Workspaces.init(workspace, "empty"), Path.of("agents")));
+        Roy roy = new Roy(kit.runtime(), TeamSettings.of(Workspaces.init(workspace, "empty"), Path.of("agents")));
+        Human douglas = kit.human("@douglas:localhost");
+        Human mallory = kit.stranger("@mallory:localhost");
         kit.publishWork("backend", Map.of("id", "REQ-001", "statement", "Add login endpoint"));
         roy.runTurn();
 
-        chat.say("@douglas:localhost", Rooms.BACKEND, "roy: what have you finished?");
-        chat.say("@mallory:localhost", Rooms.BACKEND, "roy: what have you finished?");
+        douglas.say(Rooms.BACKEND, "roy: what have you finished?");
+        mallory.say(Rooms.BACKEND, "roy: what have you finished?");
         roy.runTurn();
 
-        assertThat(chat.texts(Rooms.BACKEND)).filteredOn(t -> t.startsWith("roy: finished so far"))
+        assertThat(kit.posts(Rooms.BACKEND)).filteredOn(t -> t.startsWith("roy: finished so far"))
                 .as("one answer: the stranger is not answered").singleElement().asString().contains("REQ-001");
     }
 

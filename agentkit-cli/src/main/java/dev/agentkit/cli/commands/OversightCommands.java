@@ -1,0 +1,149 @@
+package dev.agentkit.cli.commands;
+
+import dev.agentkit.cli.LetterReader;
+import dev.agentkit.cli.Printer;
+import dev.agentkit.cli.TeamServers;
+import dev.agentkit.core.oversight.AgentControl;
+import dev.agentkit.core.oversight.Command;
+import dev.agentkit.core.oversight.CommandExecutor;
+import dev.agentkit.core.oversight.DeadLetterEntry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The chat's oversight commands from a shell: {@code retry ID}, {@code skip ID},
+ * {@code reassign ID AGENT}, {@code pause AGENT}, {@code resume AGENT}. Each acts once, through
+ * the same {@link CommandExecutor} the chat commands use (so a retry republishes with the same
+ * fresh message ids, and the index, pause flags and alerts agree with the chat), after indexing
+ * the dead letters nobody indexed yet. The sender recorded is {@code shell:<user>}. Exit 1 when
+ * the command did nothing (an unknown or already settled item).
+ */
+public final class OversightCommands {
+    private OversightCommands() {
+    }
+
+    /** What every oversight command shares: the team, {@code --json}, and running one {@link Command}. */
+    abstract static class Base extends TeamCommand {
+        abstract Command command();
+
+        /** The dead letter the command is about, if any. */
+        Optional<String> item() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Integer call() {
+            Command c = command();
+            if (c instanceof Command.AgentCommand a) {
+                team.agent(a.agent());
+            }
+            if (c instanceof Command.Reassign r) {
+                team.agent(r.agent());
+            }
+            Printer out = printer();
+            try (TeamServers servers = connect()) {
+                LetterReader letters = new LetterReader(servers.broker(), team.config().topology(), servers.state());
+                letters.catchUp();
+                Optional<DeadLetterEntry> before = item().flatMap(letters.index()::find);
+                String sender = "shell:" + root.env().getOrDefault("USER", System.getProperty("user.name", "someone"));
+                String reply = new CommandExecutor(servers.broker(), team.config().topology(), servers.state(),
+                        team.config().team(), new AgentControl(servers.state()), null).execute(c, sender);
+                Optional<DeadLetterEntry> after = item().flatMap(letters.index()::find);
+                boolean acted = item().isEmpty() || (after.isPresent() && !after.equals(before));
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("command", c.toString());
+                result.put("acted", acted);
+                result.put("reply", reply);
+                after.ifPresent(e -> result.put("status", e.status().name()));
+                out.result(result, List.of(reply));
+                return acted ? 0 : 1;
+            }
+        }
+    }
+
+    /** {@code agentkit retry ID}. */
+    @picocli.CommandLine.Command(name = "retry", mixinStandardHelpOptions = true,
+            description = "Republish a dead letter to its original subject with a fresh delivery budget.")
+    public static final class Retry extends Base {
+        @Parameters(index = "0", paramLabel = "ID", description = "The item, e.g. REQ-004.")
+        String id;
+
+        @Override
+        Command command() {
+            return new Command.Retry(id);
+        }
+
+        @Override
+        Optional<String> item() {
+            return Optional.of(id);
+        }
+    }
+
+    /** {@code agentkit skip ID}. */
+    @picocli.CommandLine.Command(name = "skip", mixinStandardHelpOptions = true,
+            description = "Close a dead letter without doing it (the letter stays, marked skipped).")
+    public static final class Skip extends Base {
+        @Parameters(index = "0", paramLabel = "ID", description = "The item, e.g. REQ-004.")
+        String id;
+
+        @Override
+        Command command() {
+            return new Command.Skip(id);
+        }
+
+        @Override
+        Optional<String> item() {
+            return Optional.of(id);
+        }
+    }
+
+    /** {@code agentkit reassign ID AGENT}. */
+    @picocli.CommandLine.Command(name = "reassign", mixinStandardHelpOptions = true,
+            description = "Publish a dead letter to another agent's queue.")
+    public static final class Reassign extends Base {
+        @Parameters(index = "0", paramLabel = "ID", description = "The item, e.g. REQ-004.")
+        String id;
+
+        @Parameters(index = "1", paramLabel = "AGENT", description = "The agent who takes it now.")
+        String agent;
+
+        @Override
+        Command command() {
+            return new Command.Reassign(id, agent);
+        }
+
+        @Override
+        Optional<String> item() {
+            return Optional.of(id);
+        }
+    }
+
+    /** {@code agentkit pause AGENT}. */
+    @picocli.CommandLine.Command(name = "pause", mixinStandardHelpOptions = true,
+            description = "Pause an agent: its turns read the chat but pull no work.")
+    public static final class Pause extends Base {
+        @Parameters(index = "0", paramLabel = "AGENT", description = "The agent.")
+        String agent;
+
+        @Override
+        Command command() {
+            return new Command.Pause(agent);
+        }
+    }
+
+    /** {@code agentkit resume AGENT}. */
+    @picocli.CommandLine.Command(name = "resume", mixinStandardHelpOptions = true,
+            description = "Resume a paused agent: its turns pull work again.")
+    public static final class Resume extends Base {
+        @Parameters(index = "0", paramLabel = "AGENT", description = "The agent.")
+        String agent;
+
+        @Override
+        Command command() {
+            return new Command.Resume(agent);
+        }
+    }
+}
