@@ -157,7 +157,7 @@ final class RealTeam implements AutoCloseable {
 
     /** The chat cursor {@code agent}'s turns keep in the state store. */
     String chatCursor(String agent) {
-        return String.valueOf(agentState(agent).get(CURSOR));
+        return String.valueOf(internal(agentState(agent)).get(CURSOR));
     }
 
     /**
@@ -167,8 +167,14 @@ final class RealTeam implements AutoCloseable {
      */
     void rewindChat(String agent, String cursor) {
         Map<String, Object> values = agentState(agent);
-        values.put(CURSOR, cursor);
+        internal(values).put(CURSOR, cursor);
         state.put("agent." + agent, Json.writeString(values));
+    }
+
+    /** agentkit's own section of a stored agent state, where the chat cursor is. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> internal(Map<String, Object> stored) {
+        return (Map<String, Object>) stored.get("internal");
     }
 
     private Map<String, Object> agentState(String agent) {

@@ -32,8 +32,6 @@ import org.slf4j.LoggerFactory;
 public class ProtocolWorker extends TurnBasedAgent {
     private static final Logger log = LoggerFactory.getLogger(ProtocolWorker.class);
     private static final String ANSWERED_KEY = "protocol.query.answers";
-    /** The turn's chat cursor in the agent's state (the key the chat step keeps it under). */
-    private static final String CHAT_CURSOR_KEY = "chat.cursor";
     private static final int ANSWERS_KEPT = 50;
 
     private final ProtocolWorkerConfig worker;
@@ -96,7 +94,7 @@ public class ProtocolWorker extends TurnBasedAgent {
         ChatQuery query = new ChatQuery(runtime().chat(), name, config().room(), worker.queryTimeout(), worker.chatPoll());
         String question = agent.label() + " asks, working on " + item.id() + ": " + q.prompt()
                 + " (answer with \"" + name + ": <answer>\"; I wait " + worker.queryTimeout() + ")";
-        Optional<ChatMessage> answer = query.ask(question, state().get(CHAT_CURSOR_KEY).orElse(null), text -> post(config().room(), text));
+        Optional<ChatMessage> answer = query.ask(question, chatCursor().orElse(null), text -> post(config().room(), text));
         answer.ifPresent(m -> {
             Deque<String> kept = answers();
             kept.addLast(m.id());

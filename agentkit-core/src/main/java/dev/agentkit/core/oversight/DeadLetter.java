@@ -116,7 +116,8 @@ public record DeadLetter(String letterId, String item, String agent, String subj
     public static DeadLetter of(Envelope original, String subject, String stream, long sequence, int deliveries,
                                 String agent, Kind kind, String reason, String lastError) {
         String item = itemOf(original, stream, sequence);
-        String letterId = stream != null ? "dead:" + stream + ":" + sequence + ":" + agent : "dead:" + agent + ":" + item;
+        String letterId = stream != null ? "dead:" + stream + ":" + sequence + ":" + agent
+                : "dead:" + agent + ":" + HeaderValues.safe(item);
         return new DeadLetter(letterId, item, agent, subject, stream, sequence, deliveries, kind, reason, lastError,
                 original, false);
     }

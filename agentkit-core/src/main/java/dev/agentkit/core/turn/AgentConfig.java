@@ -31,6 +31,10 @@ public record AgentConfig(String name, String role, String room, String alertsRo
                           UsageBudget usageBudget, Duration brokerRetry) {
     /** The default {@link #brokerRetry}: longer than a JetStream leader election takes. */
     public static final Duration DEFAULT_BROKER_RETRY = Duration.ofSeconds(15);
+    /** The default {@link #failureDelay}, also the work loop's (agentkit-routing). */
+    public static final Duration DEFAULT_FAILURE_DELAY = Duration.ofMinutes(5);
+    /** The default {@link #blockedDelay}, also the work loop's (agentkit-routing). */
+    public static final Duration DEFAULT_BLOCKED_DELAY = Duration.ofMinutes(30);
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
 
@@ -85,8 +89,8 @@ public record AgentConfig(String name, String role, String room, String alertsRo
         private String alertsRoom = Rooms.ALERTS;
         private TurnBudget budget = TurnBudget.DEFAULT;
         private int fetchBatch = 1;
-        private Duration failureDelay = Duration.ofMinutes(5);
-        private Duration blockedDelay = Duration.ofMinutes(30);
+        private Duration failureDelay = DEFAULT_FAILURE_DELAY;
+        private Duration blockedDelay = DEFAULT_BLOCKED_DELAY;
         private Duration leaseTtl;
         private UsageBudget usageBudget = UsageBudget.UNLIMITED;
         private Duration brokerRetry = DEFAULT_BROKER_RETRY;

@@ -3,6 +3,7 @@ package dev.agentkit.core.turn;
 import dev.agentkit.core.budget.QuotaExceededException;
 import dev.agentkit.core.budget.Usage;
 import dev.agentkit.core.budget.UsageLedger;
+import dev.agentkit.core.message.Json;
 import dev.agentkit.core.time.AgentClock;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,28 +13,33 @@ import java.util.Optional;
 
 /**
  * The turn's side of the usage budget: the agent's {@link UsageLedger}, loaded from and saved to
- * its state under {@code budget.ledger}, the usage reported during the turn and the current
- * item, and the check made before every fetch.
+ * agentkit's section of its state under {@code budget.ledger}, the usage reported during the turn
+ * and the current item, and the check made before every fetch. Its queries change nothing: the
+ * turn folds a stop they find into its report.
  */
 final class BudgetGuard {
     static final String KEY = "budget.ledger";
 
     private final UsageLedger ledger;
     private final AgentClock clock;
-    private final TurnTally tally;
+    private Usage turn = Usage.ZERO;
     private Usage item = Usage.ZERO;
 
-    BudgetGuard(AgentConfig config, AgentState state, AgentClock clock, TurnTally tally) {
+    BudgetGuard(AgentConfig config, AgentState.Internal state, AgentClock clock) {
         this.clock = clock;
-        this.tally = tally;
-        this.ledger = new UsageLedger(config.usageBudget(), state.getJson(KEY, Map.class).map(BudgetGuard::read)
-                .orElse(null));
+        this.ledger = new UsageLedger(config.usageBudget(), state.get(KEY).map(v -> Json.read(v, Map.class))
+                .map(BudgetGuard::read).orElse(null));
     }
 
     void add(Usage usage) {
         ledger.add(usage, clock.now());
-        tally.usage = tally.usage.plus(usage);
+        turn = turn.plus(usage);
         item = item.plus(usage);
+    }
+
+    /** The usage reported in this turn. */
+    Usage turnUsage() {
+        return turn;
     }
 
     /** The usage reported since the last call. */
@@ -47,22 +53,27 @@ final class BudgetGuard {
         ledger.quotaExceeded(e.resetAt(), e.getMessage());
     }
 
-    /** Whether no more may be pulled now; if so the tally says why and until when. */
+    /** Why no more may be pulled now, and until when; empty when pulling may go on. */
+    Optional<UsageLedger.Stop> stop() {
+        return ledger.stop(clock.now());
+    }
+
+    /** Whether no more may be pulled now. */
     boolean stopped() {
-        Optional<UsageLedger.Stop> stop = ledger.stop(clock.now());
-        stop.ifPresent(s -> {
-            tally.stopReason = s.quota() ? StopReason.QUOTA_EXCEEDED : StopReason.BUDGET_SPENT;
-            tally.budgetResetAt = s.resetAt();
-        });
-        return stop.isPresent();
+        return stop().isPresent();
     }
 
-    /** The reason of the stop {@link #stopped()} found, for humans. */
+    /** The turn's stop reason for {@code stop}. */
+    static StopReason reasonOf(UsageLedger.Stop stop) {
+        return stop.quota() ? StopReason.QUOTA_EXCEEDED : StopReason.BUDGET_SPENT;
+    }
+
+    /** The reason of the stop {@link #stop()} finds, for humans. */
     String stopReason() {
-        return ledger.stop(clock.now()).map(UsageLedger.Stop::reason).orElse("");
+        return stop().map(UsageLedger.Stop::reason).orElse("");
     }
 
-    void save(AgentState state) {
+    void save(AgentState.Internal state) {
         UsageLedger.Saved s = ledger.save();
         Map<String, String> m = new LinkedHashMap<>();
         put(m, "periodStart", s.periodStart());
@@ -71,7 +82,7 @@ final class BudgetGuard {
         m.put("cost", s.used().cost().toPlainString());
         put(m, "quotaUntil", s.quotaUntil());
         put(m, "quotaReason", s.quotaReason());
-        state.putJson(KEY, m);
+        state.put(KEY, Json.writeString(m));
     }
 
     private static void put(Map<String, String> m, String key, Object value) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,16 +56,16 @@ final class ChatOutbox {
     }
 
     private final ChatPort chat;
-    private final AgentState state;
-    private final TurnTally tally;
+    private final AgentState.Internal state;
     private final List<Post> pending = new ArrayList<>();
     private final Set<String> waitingRooms = new HashSet<>();
     private boolean chatUnavailable;
+    private String failure;
 
-    ChatOutbox(ChatPort chat, AgentState state, TurnTally tally) {
+    /** The outbox of one turn; kept posts live in agentkit's section of the agent's state. */
+    ChatOutbox(ChatPort chat, AgentState.Internal state) {
         this.chat = chat;
         this.state = state;
-        this.tally = tally;
         state.get(PENDING_KEY).map(json -> Json.mapper().convertValue(Json.read(json, List.class), POSTS))
                 .orElse(List.of()).forEach(p -> pending.add(p.fitted()));
         trimToBounds();
@@ -109,12 +110,23 @@ final class ChatOutbox {
             chat.post(p.room(), p.text(), p.key());
             return Sent.POSTED;
         } catch (ChatException e) {
-            tally.chatFailed(e.getMessage());
+            noteFailure(e.getMessage());
             return failed(p, e.kind(), e.getMessage());
         } catch (RuntimeException e) {
             String message = "the chat port failed with " + e.getClass().getName() + ": " + e.getMessage();
-            tally.chatFailed(message);
+            noteFailure(message);
             return failed(p, ChatException.Kind.UNAVAILABLE, message);
+        }
+    }
+
+    /** The first failure of the chat in this turn, if any. */
+    Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    private void noteFailure(String message) {
+        if (failure == null) {
+            failure = message;
         }
     }
 

@@ -24,36 +24,50 @@ final class ChatStep {
     private static final Logger log = LoggerFactory.getLogger(ChatStep.class);
     static final String CURSOR_KEY = "chat.cursor";
 
-    private final TurnBasedAgent agent;
-
-    ChatStep(TurnBasedAgent agent) {
-        this.agent = agent;
+    /**
+     * What the step read.
+     *
+     * @param humanMessages human messages read
+     * @param error         the chat's first failure in the step (sending kept posts, or reading); null if none
+     */
+    record Read(int humanMessages, String error) {
     }
 
-    void run(Turn turn) {
+    private final AgentConfig config;
+    private final AgentRuntime runtime;
+    private final AgentHooks hooks;
+
+    ChatStep(AgentConfig config, AgentRuntime runtime, AgentHooks hooks) {
+        this.config = config;
+        this.runtime = runtime;
+        this.hooks = hooks;
+    }
+
+    Read run(Turn turn) {
         turn.chat.flushPending();
+        String flushError = turn.chat.failure().orElse(null);
         ChatBatch batch;
         try {
-            batch = agent.runtime().chat().read(turn.state.get(CURSOR_KEY).orElse(null));
+            batch = runtime.chat().read(turn.state.internal().get(CURSOR_KEY).orElse(null));
         } catch (ChatException e) {
-            log.warn("{} could not read the chat: {}", agent.config().name(), e.getMessage());
-            turn.tally.chatFailed(e.getMessage());
-            return;
+            log.warn("{} could not read the chat: {}", config.name(), e.getMessage());
+            return new Read(0, flushError != null ? flushError : e.getMessage());
         }
         Commands commands = new Commands();
+        int humans = 0;
         for (ChatMessage m : batch.messages()) {
             if (m.fromHuman()) {
-                turn.tally.humanMessages++;
+                humans++;
                 handle(turn, commands, m);
             }
         }
         if (batch.nextCursor() != null) {
-            turn.state.put(CURSOR_KEY, batch.nextCursor());
+            turn.state.internal().put(CURSOR_KEY, batch.nextCursor());
         }
+        return new Read(humans, flushError);
     }
 
     private void handle(Turn turn, Commands commands, ChatMessage m) {
-        AgentConfig config = agent.config();
         String name = config.name();
         Optional<Command> command = CommandAddressing.forAgent(m, name, config.alertsRoom(), commands.index);
         if (command.isEmpty() && !m.addressedToMe()) {
@@ -65,22 +79,21 @@ final class ChatStep {
         }
         Optional<String> reply = command.isPresent()
                 ? commands.ledger.once(m, name, () -> commands.executor.execute(command.get(), m.sender()))
-                : agent.onHumanMessage(m);
+                : hooks.humanMessage(m);
         reply.ifPresent(r -> turn.chat.post(m.room(), name + ": " + r, name + ":reply:" + m.id()));
     }
 
     /** What commands need, made once per turn. */
     private final class Commands {
-        final DeadLetterIndex index = new DeadLetterIndex(agent.runtime().state(), agent.clock());
-        final CommandLedger ledger = new CommandLedger(agent.runtime().state(), agent.clock());
+        final DeadLetterIndex index = new DeadLetterIndex(runtime.state(), runtime.clock());
+        final CommandLedger ledger = new CommandLedger(runtime.state(), runtime.clock());
         final CommandExecutor executor;
 
         Commands() {
-            AgentRuntime rt = agent.runtime();
-            AgentConfig config = agent.config();
-            Team team = rt.team().roleOf(config.name()).isPresent() ? rt.team() : rt.team().with(config.name(), config.role());
-            executor = new CommandExecutor(rt.broker(), rt.topology(), rt.state(), team, rt.control(), config.name(),
-                    agent.clock());
+            Team team = runtime.team().roleOf(config.name()).isPresent() ? runtime.team()
+                    : runtime.team().with(config.name(), config.role());
+            executor = new CommandExecutor(runtime.broker(), runtime.topology(), runtime.state(), team,
+                    runtime.control(), config.name(), runtime.clock());
         }
     }
 }

@@ -36,8 +36,12 @@ final class DeadLetters {
 
     /** Publishes the letter of {@code d}, then indexes it; throws what the broker or the store threw. */
     Sent send(Delivery d, DeadLetter.Kind kind, String reason, String lastError) {
-        DeadLetter letter = DeadLetter.of(d.envelope(), d.subject(), d.stream(), d.streamSequence(), d.deliveryCount(),
-                agent, kind, reason, lastError);
+        return send(DeadLetter.of(d.envelope(), d.subject(), d.stream(), d.streamSequence(), d.deliveryCount(),
+                agent, kind, reason, lastError));
+    }
+
+    /** Publishes {@code letter}, then indexes it; throws what the broker or the store threw. */
+    Sent send(DeadLetter letter) {
         PublishResult stored = broker.publish(subject, letter.toEnvelope(broker.maxPayload()));
         index.recordNew(subject, stored.stream(), stored.sequence(), letter);
         return new Sent(letter, !index.isEscalated(letter));

@@ -36,7 +36,17 @@ final class QuotaDeferral {
 
     /** Publishes a copy of {@code d} with a fresh delivery budget and acks the original; returns how. */
     String requeue(Delivery d) {
-        String id = d.envelope().id().orElseGet(() -> d.stream() + ":" + d.streamSequence()) + ":requeue:" + d.streamSequence();
+        return requeue(broker, d);
+    }
+
+    /**
+     * Publishes a copy of {@code d} to its subject on {@code broker} with a fresh message id
+     * ({@code <item id>:requeue:<sequence>}, so a crash and retry publish one copy) and a fresh
+     * delivery budget, then acks the original; returns how, for logs. Also used for a transient
+     * broker failure on an item's last delivery ({@link TransientFailures}).
+     */
+    static String requeue(Broker broker, Delivery d) {
+        String id = Settlement.itemId(d) + ":requeue:" + d.streamSequence();
         broker.publish(d.subject(), d.envelope().withMessageId(id));
         d.ack();
         return "requeued as " + id + " with a fresh delivery budget (it was on its last delivery)";

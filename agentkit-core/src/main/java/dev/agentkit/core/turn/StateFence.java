@@ -40,8 +40,8 @@ final class StateFence {
         long number = 0;
         try {
             AgentState state = AgentState.load(store, agent);
-            number = state.get(TURN_COUNT_KEY).map(Long::parseLong).orElse(0L) + 1;
-            state.put(TURN_COUNT_KEY, Long.toString(number));
+            number = state.internal().get(TURN_COUNT_KEY).map(Long::parseLong).orElse(0L) + 1;
+            state.internal().put(TURN_COUNT_KEY, Long.toString(number));
             if (!state.saveFenced(store, agent)) {
                 log.warn("{} skips turn {}: another turn of it saved the state while this one claimed it", agent, number);
                 return new Claim(null, number, StopReason.LEASE_LOST);

@@ -3,15 +3,10 @@ package dev.agentkit.core.turn;
 import dev.agentkit.core.budget.Usage;
 import dev.agentkit.core.chat.ChatMessage;
 import dev.agentkit.core.message.Envelope;
-import dev.agentkit.core.message.Headers;
 import dev.agentkit.core.time.AgentClock;
-import dev.agentkit.core.topology.AgentConsumers;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The one class users extend to write an agent. {@link #runTurn()} runs one bounded turn:
@@ -40,20 +35,15 @@ import org.slf4j.MDC;
  */
 public abstract class TurnBasedAgent {
     private static final Logger log = LoggerFactory.getLogger(TurnBasedAgent.class);
-    private static final String BUDGET_SAID_KEY = "budget.said";
 
     private final AgentConfig config;
     private final AgentRuntime runtime;
-    private final AgentConsumers consumers;
-    private final ChatStep chatStep = new ChatStep(this);
-    private final MessageStep messageStep = new MessageStep(this);
-    private final WorkStep workStep = new WorkStep(this);
-    private Turn turn;
+    private final TurnCycle cycle;
 
     protected TurnBasedAgent(AgentConfig config, AgentRuntime runtime) {
         this.config = config;
         this.runtime = runtime.forAgent(config.name());
-        this.consumers = runtime.topology().consumersFor(config.name(), config.role());
+        this.cycle = new TurnCycle(config, this.runtime, new Hooks());
     }
 
     /** Does the work of one item and says how it went. Exceptions retry the item after the failure delay. */
@@ -86,118 +76,7 @@ public abstract class TurnBasedAgent {
      * rethrows it. An exception from another hook is thrown on after the state was saved.
      */
     public final TurnReport runTurn() {
-        Instant start = runtime.clock().now();
-        MDC.put(TurnMdc.AGENT, config.name());
-        try {
-            Optional<TurnLease.Held> lease = runtime.lease().tryAcquire(config.name(), config.leaseTtl());
-            if (lease.isEmpty()) {
-                log.info("{} skips a turn: another turn holds the lease", config.name());
-                return skipped(StopReason.LEASE_HELD, start);
-            }
-            try (TurnLease.Held held = lease.get()) {
-                return runHolding(start, held);
-            }
-        } finally {
-            MDC.remove(TurnMdc.AGENT);
-            MDC.remove(TurnMdc.TURN);
-        }
-    }
-
-    private TurnReport skipped(StopReason why, Instant start) {
-        TurnTally tally = new TurnTally();
-        tally.stopReason = why;
-        return tally.report(config.name(), "-", start, runtime.clock().since(start));
-    }
-
-    private TurnReport runHolding(Instant start, TurnLease.Held lease) {
-        StateFence fence = new StateFence(runtime.state(), config.name());
-        StateFence.Claim claim = fence.claim();
-        if (claim.refused() != null) {
-            return skipped(claim.refused(), start);
-        }
-        String turnId = config.name() + "-" + claim.number();
-        MDC.put(TurnMdc.TURN, turnId);
-        turn = new Turn(turnId, config, runtime, claim.state(), consumers);
-        try {
-            runSteps(turn, fence, lease, start);
-            TurnReport report = finish(turn, start, fence);
-            if (turn.fatal != null) {
-                throw turn.fatal;
-            }
-            return report;
-        } finally {
-            turn = null;
-        }
-    }
-
-    private void runSteps(Turn t, StateFence fence, TurnLease.Held lease, Instant start) {
-        t.heartbeat.keepLease(lease, config.leaseTtl());
-        try {
-            t.listeners.turnStarted(new TurnStart(config.name(), t.id, start));
-            runtime.control().clearTurnRequest(config.name());
-            chatStep.run(t);
-            if (runtime.control().isPaused(config.name())) {
-                t.tally.stopReason = StopReason.PAUSED;
-            } else if (!t.budget.stopped()) {
-                messageStep.direct(t);
-                messageStep.coordination(t);
-                workStep.run(t);
-            }
-        } catch (RuntimeException | Error e) {
-            log.warn("{} ends turn {} early, saving its state first: {}", config.name(), t.id, e.toString());
-            fence.save(t.state);
-            throw e;
-        } finally {
-            t.heartbeat.stop();
-        }
-    }
-
-    private TurnReport finish(Turn t, Instant start, StateFence fence) {
-        TurnReport report = t.tally.report(config.name(), t.id, start, runtime.clock().since(start));
-        try {
-            runtime.control().recordReport(config.name(), report.summary());
-        } catch (RuntimeException e) {
-            log.warn("{} could not record its last report for status ({})", config.name(), StateFence.describe(e));
-        }
-        if (report.pulled() > 0) {
-            t.chat.post(config.room(), report.summary(), t.id + ":status");
-        }
-        report.budgetReset().filter(reset -> !reset.toString().equals(t.state.get(BUDGET_SAID_KEY).orElse("")))
-                .ifPresent(reset -> {
-                    t.state.put(BUDGET_SAID_KEY, reset.toString());
-                    t.chat.post(config.room(), config.name() + ": " + (report.stopReason() == StopReason.QUOTA_EXCEEDED
-                            ? "the model provider's quota is exhausted" : "my usage budget is spent") + " ("
-                            + t.budget.stopReason() + "); I pull no work until " + reset + ".",
-                            config.name() + ":budget:" + reset);
-                });
-        t.budget.save(t.state);
-        StopReason unsaved = fence.save(t.state);
-        if (unsaved != null) {
-            t.tally.stopReason = unsaved;
-        }
-        TurnReport finalReport = t.tally.report(config.name(), t.id, start, runtime.clock().since(start));
-        log.info("{}", finalReport.summary());
-        t.listeners.turnEnded(finalReport);
-        return finalReport;
-    }
-
-    /**
-     * Runs {@code processWork} for the work step: an {@code Error} becomes the item's failure, and a
-     * {@link VirtualMachineError} also ends the turn once the item is settled (see {@link #runTurn}).
-     */
-    final Outcome work(Turn t, WorkItem item) throws Exception {
-        try {
-            return processWork(item);
-        } catch (VirtualMachineError e) {
-            log.error("{}'s processWork threw {} on {}: the item is settled as failed, then the turn ends and "
-                    + "rethrows it", config.name(), e, item.id());
-            log.debug("{}'s {}", config.name(), e.getClass().getSimpleName(), e);
-            t.fatal = e;
-            t.tally.stopReason = StopReason.VM_ERROR;
-            throw new WorkError(e);
-        } catch (Error e) {
-            throw new WorkError(e);
-        }
+        return cycle.run();
     }
 
     /**
@@ -234,14 +113,7 @@ public abstract class TurnBasedAgent {
      * turn's n-th question: new in every turn, since the turn's number is saved before it is used.
      */
     protected final String ask(String otherAgent, String question) {
-        Turn t = requireTurn();
-        String correlation = t.id + "-q" + (++t.asks);
-        Envelope e = Envelope.ofJson(Map.of("text", question))
-                .withHeader(Headers.TYPE, DirectMessage.QUESTION)
-                .withHeader(Headers.CORRELATION_ID, correlation)
-                .withHeader(Headers.REPLY_TO, runtime.topology().directSubject(config.name()));
-        t.outbox.publishNow(runtime.topology().directSubject(otherAgent), e, config.name() + ":ask:" + correlation, true);
-        return correlation;
+        return requireTurn().directs.ask(otherAgent, question);
     }
 
     /** Posts to a chat room now; kept for a later turn if the chat is down. */
@@ -255,9 +127,21 @@ public abstract class TurnBasedAgent {
         post(config.alertsRoom(), text);
     }
 
-    /** The agent's state, loaded for this turn and saved at its end. Only valid during a turn. */
+    /**
+     * The agent's own state, loaded for this turn and saved at its end. Only valid during a turn.
+     * agentkit's own keys (turn count, chat cursor, kept posts, usage ledger) are not in it.
+     */
     protected final AgentState state() {
         return requireTurn().state;
+    }
+
+    /**
+     * Where this turn's read of the chat ended: the cursor from which a later read of
+     * {@code runtime().chat()} sees only what came after it. Kept by agentkit apart from
+     * {@link #state()}. Only valid during a turn.
+     */
+    protected final Optional<String> chatCursor() {
+        return requireTurn().state.internal().get(ChatStep.CURSOR_KEY);
     }
 
     /** Who this agent is and how its turns behave. */
@@ -276,10 +160,39 @@ public abstract class TurnBasedAgent {
     }
 
     private Turn requireTurn() {
+        Turn turn = cycle.current();
         if (turn == null) {
             throw new IllegalStateException(config.name()
                     + ": publish, ask, post, reportUsage and state are only valid during a turn");
         }
         return turn;
+    }
+
+    /** The user's hooks as the turn's steps call them. */
+    private final class Hooks implements AgentHooks {
+        @Override
+        public Outcome work(WorkItem item) throws Exception {
+            return processWork(item);
+        }
+
+        @Override
+        public Optional<String> humanMessage(ChatMessage message) {
+            return onHumanMessage(message);
+        }
+
+        @Override
+        public Optional<String> question(DirectMessage question) {
+            return onQuestion(question);
+        }
+
+        @Override
+        public void answer(DirectMessage answer) {
+            onAnswer(answer);
+        }
+
+        @Override
+        public void coordination(String subject, Envelope message) {
+            onCoordination(subject, message);
+        }
     }
 }

@@ -4,15 +4,18 @@ import dev.agentkit.core.message.HeaderValues;
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.PublishResult;
-import dev.agentkit.core.chat.ChatException;
 import dev.agentkit.core.chat.ChatPort;
 import dev.agentkit.core.chat.Rooms;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.message.Headers;
+import dev.agentkit.core.oversight.DeadLetterIndex;
 import dev.agentkit.core.routing.Requirement;
 import dev.agentkit.core.routing.Router;
 import dev.agentkit.core.routing.RoutingDecision;
+import dev.agentkit.core.store.InMemoryStateStore;
 import dev.agentkit.core.store.ProcessedStore;
+import dev.agentkit.core.store.StateStore;
+import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.core.topology.Topology;
 import dev.agentkit.routing.RoleNames;
 import dev.agentkit.routing.roadmap.RoadmapSource;
@@ -40,9 +43,11 @@ import org.slf4j.LoggerFactory;
  * language-model calls).
  *
  * <p><b>Unroutable requirements</b> (every router declined, or one chose an invalid role name)
- * are never sent to a silent default: they are reported, and if so configured published to
- * {@code topology.deadLetterSubject(name)} with the {@link Headers#DEAD_REASON} header, and/or
- * posted to the alerts room through a {@link ChatPort}; both are idempotent across runs.
+ * are never sent to a silent default: they are reported, and if so configured dead-lettered to
+ * {@code topology.deadLetterSubject(name)} the way a turn dead-letters an item (a
+ * {@code DeadLetter} of kind {@code unroutable}, indexed in the {@link DeadLetterIndex} of
+ * {@link Builder#stateStore}, escalated once to the alerts room), and/or posted to the alerts
+ * room through a {@link ChatPort}; both are idempotent across runs.
  * A publish that fails is reported as {@code FAILED} and the run goes on; run again to retry.
  *
  * <pre>{@code
@@ -69,6 +74,7 @@ public final class QueueDrainer {
     private final ChatPort chat;
     private final String alertsRoom;
     private final ProcessedStore publishedStore;
+    private final Unroutable unroutable;
 
     private QueueDrainer(Builder b) {
         this.broker = b.broker;
@@ -79,6 +85,8 @@ public final class QueueDrainer {
         this.chat = b.chat;
         this.alertsRoom = b.alertsRoom;
         this.publishedStore = b.publishedStore;
+        this.unroutable = new Unroutable(broker, name, topology.deadLetterSubject(name), deadLetterUnroutable, chat,
+                alertsRoom, new DeadLetterIndex(b.state, b.clock));
     }
 
     /** A builder over {@code broker}, routing with {@code router}. */
@@ -148,38 +156,7 @@ public final class QueueDrainer {
     }
 
     private Placement unroutable(Requirement r, String reason) {
-        String deadSubject = topology.deadLetterSubject(name);
-        boolean dead = deadLetterUnroutable && deadLetter(r, deadSubject, reason);
-        boolean alerted = chat != null && alert(r, reason);
-        return new Placement(r, Placement.Status.UNROUTABLE, null, dead ? deadSubject : null, reason, dead, alerted);
-    }
-
-    private boolean deadLetter(Requirement r, String subject, String reason) {
-        Envelope letter = Envelope.ofJson(body(r))
-                .withMessageId(HeaderValues.safe("unroutable:" + r.id()))
-                .withHeader(Headers.ORIGINAL_ID, HeaderValues.safe(r.id()))
-                .withHeader(Headers.SENDER, name)
-                .withHeader(Headers.TYPE, TYPE)
-                .withHeader(Headers.DEAD_AGENT, name)
-                .withHeader(Headers.DEAD_REASON, HeaderValues.safe("unroutable: " + reason));
-        try {
-            broker.publish(subject, letter);
-            return true;
-        } catch (BrokerException e) {
-            log.warn("{}: could not dead-letter the unroutable requirement to {}: {}", r.id(), subject, e.getMessage());
-            return false;
-        }
-    }
-
-    private boolean alert(Requirement r, String reason) {
-        String text = name + ": " + r.id() + " could not be routed (" + reason + "): " + r.statement();
-        try {
-            chat.post(alertsRoom, text, name + ":unroutable:" + r.id());
-            return true;
-        } catch (ChatException e) {
-            log.warn("{}: could not post the unroutable alert to {}: {}", r.id(), alertsRoom, e.getMessage());
-            return false;
-        }
+        return unroutable.place(r, reason);
     }
 
     private String storeKey(Requirement r) {
@@ -212,6 +189,8 @@ public final class QueueDrainer {
         private ChatPort chat;
         private String alertsRoom = Rooms.ALERTS;
         private ProcessedStore publishedStore;
+        private StateStore state = new InMemoryStateStore();
+        private AgentClock clock = AgentClock.system();
 
         private Builder(Broker broker, Router router) {
             this.broker = Objects.requireNonNull(broker, "broker");
@@ -233,7 +212,11 @@ public final class QueueDrainer {
             return this;
         }
 
-        /** Whether unroutable requirements go to {@code work.deadletter.<name>}; off by default. */
+        /**
+         * Whether unroutable requirements go to {@code work.deadletter.<name>}, as dead letters
+         * of kind {@code unroutable} (escalated through the {@link #alertUnroutable} chat instead
+         * of its plain alert); off by default.
+         */
         public Builder deadLetterUnroutable(boolean on) {
             this.deadLetterUnroutable = on;
             return this;
@@ -257,6 +240,22 @@ public final class QueueDrainer {
         /** Remembers published ids in {@code store}, beyond the broker's duplicate window; none by default. */
         public Builder publishedStore(ProcessedStore store) {
             this.publishedStore = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * The team's state store, where unroutable dead letters are indexed as the agents index
+         * theirs; an in-memory store by default, which the {@code DeadLetterDesk} makes up for
+         * when it reads the letters.
+         */
+        public Builder stateStore(StateStore store) {
+            this.state = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** The clock that stamps index entries; the system clock by default. */
+        public Builder clock(AgentClock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

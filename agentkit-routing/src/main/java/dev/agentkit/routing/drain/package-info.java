@@ -1,8 +1,8 @@
 /**
- * Getting requirements onto the agents' queues and off them again.
- * {@link dev.agentkit.routing.drain.QueueDrainer} routes requirements and publishes each to
- * {@code work.requirements.<role>} exactly once, returning a
- * {@link dev.agentkit.routing.drain.DrainReport}; {@link dev.agentkit.routing.drain.DrainLoop}
- * pulls one consumer's queue through a handler until it is empty or a budget is spent.
+ * Getting requirements onto the agents' queues: {@link dev.agentkit.routing.drain.QueueDrainer}
+ * drains a roadmap, routing each requirement and publishing it to
+ * {@code work.requirements.<role>} exactly once, and returns a
+ * {@link dev.agentkit.routing.drain.DrainReport}. Working items off a queue outside a turn is
+ * {@code dev.agentkit.routing.work.WorkLoop}.
  */
 package dev.agentkit.routing.drain;

@@ -18,6 +18,9 @@ import dev.agentkit.core.turn.StopReason;
 import dev.agentkit.routing.ChainRouter;
 import dev.agentkit.routing.FileRouter;
 import dev.agentkit.routing.TagRouter;
+import dev.agentkit.routing.work.WorkHandler;
+import dev.agentkit.routing.work.WorkLoop;
+import dev.agentkit.routing.work.WorkReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,8 +94,8 @@ public abstract class QueueDrainerContract {
         return takeAll(ConsumerSpec.of(Topology.DEAD_LETTER, "watcher"));
     }
 
-    protected DrainLoop.Builder loop(WorkHandler handler) {
-        return DrainLoop.builder(broker(), handler, topology.deadLetterSubject("roy")).fetchWait(fetchWait());
+    protected WorkLoop.Builder loop(WorkHandler handler) {
+        return WorkLoop.builder(broker(), handler, topology.deadLetterSubject("roy")).fetchWait(fetchWait());
     }
 
     @Test
@@ -173,14 +176,14 @@ public abstract class QueueDrainerContract {
     }
 
     @Test
-    void theDrainLoopProcessesUntilTheQueueIsEmpty() {
+    void theWorkLoopProcessesUntilTheQueueIsEmpty() {
         drainer().build().drain(List.of(LOGIN, LOGOUT));
         List<String> seen = new ArrayList<>();
 
-        DrainResult result = loop(item -> {
+        WorkReport result = loop(item -> {
             seen.add(item.json().path("id").asText());
             return Outcome.done();
-        }).build().drain(work("roy", "backend"), 10);
+        }).build().run(work("roy", "backend"), 10);
 
         assertThat(result.processed()).isEqualTo(2);
         assertThat(result.done()).isEqualTo(2);
@@ -190,12 +193,12 @@ public abstract class QueueDrainerContract {
     }
 
     @Test
-    void theDrainLoopStopsWhenTheBudgetIsSpentAndTheNextDrainTakesTheRest() {
+    void theWorkLoopStopsWhenTheBudgetIsSpentAndTheNextRunTakesTheRest() {
         drainer().build().drain(List.of(LOGIN, LOGOUT, new Requirement("REQ-005", "Add signup", List.of("api"), List.of())));
-        DrainLoop loop = loop(item -> Outcome.done()).build();
+        WorkLoop loop = loop(item -> Outcome.done()).build();
 
-        DrainResult first = loop.drain(work("roy", "backend"), 2);
-        DrainResult second = loop.drain(work("roy", "backend"), 2);
+        WorkReport first = loop.run(work("roy", "backend"), 2);
+        WorkReport second = loop.run(work("roy", "backend"), 2);
 
         assertThat(first.processed()).isEqualTo(2);
         assertThat(first.stopReason()).isEqualTo(StopReason.MAX_ITEMS);
@@ -207,14 +210,14 @@ public abstract class QueueDrainerContract {
     void aRetriedItemComesBackAfterItsDelay() {
         drainer().build().drain(List.of(LOGIN));
         List<Integer> attempts = new ArrayList<>();
-        DrainLoop loop = loop(item -> {
+        WorkLoop loop = loop(item -> {
             attempts.add(item.deliveryCount());
             return item.deliveryCount() == 1 ? Outcome.retry(Duration.ofSeconds(2), "not yet") : Outcome.done();
         }).build();
 
-        DrainResult first = loop.drain(work("roy", "backend"), 10);
+        WorkReport first = loop.run(work("roy", "backend"), 10);
         elapse(Duration.ofSeconds(2));
-        DrainResult second = loop.drain(work("roy", "backend"), 10);
+        WorkReport second = loop.run(work("roy", "backend"), 10);
 
         assertThat(first.retried()).isEqualTo(1);
         assertThat(first.stopReason()).isEqualTo(StopReason.QUEUE_EMPTY);
@@ -227,22 +230,22 @@ public abstract class QueueDrainerContract {
         drainer().build().drain(List.of(LOGIN));
         broker().publish(topology.requirementSubject("backend"), Envelope.ofText("not json").withMessageId("bad-1"));
 
-        DrainResult result = loop(item -> Outcome.reject("out of scope")).build().drain(work("roy", "backend"), 10);
+        WorkReport result = loop(item -> Outcome.reject("out of scope")).build().run(work("roy", "backend"), 10);
 
         assertThat(result.deadLettered()).isEqualTo(2);
         assertThat(deadLetters()).extracting(e -> e.header(Headers.DEAD_REASON).orElseThrow()).satisfiesExactly(
                 r -> assertThat(r).isEqualTo("out of scope"),
                 r -> assertThat(r).startsWith("poison: body is not JSON"));
-        assertThat(loop(item -> Outcome.done()).build().drain(work("roy", "backend"), 10).processed()).isZero();
+        assertThat(loop(item -> Outcome.done()).build().run(work("roy", "backend"), 10).processed()).isZero();
     }
 
     @Test
     void aHandlerThatKeepsFailingIsDeadLetteredOnTheLastDelivery() {
         drainer().build().drain(List.of(LOGIN));
 
-        DrainResult result = loop(item -> {
+        WorkReport result = loop(item -> {
             throw new IllegalStateException("database down");
-        }).failureDelay(Duration.ZERO).build().drain(work("roy", "backend"), 10);
+        }).failureDelay(Duration.ZERO).build().run(work("roy", "backend"), 10);
 
         assertThat(result.processed()).isEqualTo(3);
         assertThat(result.retried()).isEqualTo(2);

@@ -2,10 +2,14 @@ package dev.agentkit.routing.drain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentkit.core.message.Headers;
+import dev.agentkit.core.oversight.DeadLetter;
+import dev.agentkit.core.oversight.DeadLetterIndex;
 import dev.agentkit.core.routing.Requirement;
 import dev.agentkit.core.routing.Router;
 import dev.agentkit.core.routing.RoutingDecision;
 import dev.agentkit.core.store.InMemoryProcessedStore;
+import dev.agentkit.core.store.InMemoryStateStore;
 import dev.agentkit.core.topology.StreamSpec;
 import dev.agentkit.core.topology.Topology;
 import dev.agentkit.routing.TagRouter;
@@ -47,6 +51,27 @@ class QueueDrainerTest {
         assertThat(first.unroutable()).singleElement().satisfies(p -> assertThat(p.alerted()).isTrue());
         assertThat(chat.texts("alerts")).singleElement().asString()
                 .contains("REQ-004").contains("could not be routed").contains("Write the guide");
+    }
+
+    @Test
+    void anUnroutableRequirementIsDeadLetteredAsATurnDeadLettersIndexedAndEscalatedOnce() {
+        InMemoryStateStore state = new InMemoryStateStore();
+        QueueDrainer drainer = QueueDrainer.builder(broker, byTag).deadLetterUnroutable(true)
+                .alertUnroutable(chat.portFor("drainer")).stateStore(state).clock(clock).build();
+
+        DrainReport first = drainer.drain(List.of(DOCS));
+        drainer.drain(List.of(DOCS));
+
+        assertThat(first.unroutable()).singleElement().satisfies(p -> assertThat(p.alerted()).isTrue());
+        assertThat(broker.messages(Topology.DEAD_LETTER)).singleElement().satisfies(e -> {
+            assertThat(e.header(Headers.DEAD_KIND)).contains("unroutable");
+            assertThat(e.header(Headers.LAST_ERROR)).contains("no router could place it");
+            assertThat(e.header(Headers.DEAD_AGENT)).contains("drainer");
+            assertThat(e.header(Headers.ORIGINAL_ID)).contains("REQ-004");
+        });
+        assertThat(new DeadLetterIndex(state, clock).find("REQ-004")).hasValueSatisfying(entry ->
+                assertThat(entry.kind()).isEqualTo(DeadLetter.Kind.UNROUTABLE));
+        assertThat(chat.texts("alerts")).singleElement().asString().startsWith("DEAD LETTER REQ-004 (agent drainer");
     }
 
     @Test

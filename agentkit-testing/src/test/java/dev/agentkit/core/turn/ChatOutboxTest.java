@@ -23,20 +23,19 @@ import org.junit.jupiter.api.Test;
 class ChatOutboxTest {
     private final InMemoryChat chat = new InMemoryChat(new VirtualClock());
     private final AgentState state = AgentState.load(new InMemoryStateStore(), "roy");
-    private final TurnTally tally = new TurnTally();
 
     /** The outbox of a new turn on the same agent state. */
     private ChatOutbox nextTurn() {
-        return new ChatOutbox(chat.portFor("roy"), state, tally);
+        return new ChatOutbox(chat.portFor("roy"), state.internal());
     }
 
     private List<Object> kept() {
-        return state.get(ChatOutbox.PENDING_KEY).map(json -> Json.read(json, List.class)).map(l -> (List<Object>) l)
+        return state.internal().get(ChatOutbox.PENDING_KEY).map(json -> Json.read(json, List.class)).map(l -> (List<Object>) l)
                 .orElse(List.of());
     }
 
     private int keptBytes() {
-        return state.get(ChatOutbox.PENDING_KEY).map(ChatLimits::encodedSize).orElse(0);
+        return state.internal().get(ChatOutbox.PENDING_KEY).map(ChatLimits::encodedSize).orElse(0);
     }
 
     @Test
@@ -50,7 +49,7 @@ class ChatOutboxTest {
 
         assertThat(chat.texts(Rooms.ALERTS)).containsExactly("roy: BLOCKED REQ-2", "roy: BLOCKED REQ-3");
         assertThat(kept()).isEmpty();
-        assertThat(tally.chatError).contains("413 M_TOO_LARGE");
+        assertThat(outbox.failure()).hasValueSatisfying(f -> assertThat(f).contains("413 M_TOO_LARGE"));
     }
 
     @Test
@@ -145,7 +144,7 @@ class ChatOutboxTest {
         for (int i = 1; i <= 7; i++) {
             old.add(Map.of("room", Rooms.ALERTS, "text", i + " " + "y".repeat(70_000), "key", "k" + i));
         }
-        state.put(ChatOutbox.PENDING_KEY, Json.writeString(old));
+        state.internal().put(ChatOutbox.PENDING_KEY, Json.writeString(old));
 
         nextTurn().flushPending();
 

@@ -4,6 +4,7 @@ import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.chat.ChatPort;
 import dev.agentkit.core.routing.Router;
 import dev.agentkit.core.store.ProcessedStore;
+import dev.agentkit.core.store.StateStore;
 import dev.agentkit.core.topology.Topology;
 import dev.agentkit.core.turn.Outcome;
 import dev.agentkit.routing.AiRouter;
@@ -11,11 +12,11 @@ import dev.agentkit.routing.ChainRouter;
 import dev.agentkit.routing.FileRouter;
 import dev.agentkit.routing.TagRouter;
 import dev.agentkit.routing.anthropic.AnthropicLanguageModel;
-import dev.agentkit.routing.drain.DrainLoop;
 import dev.agentkit.routing.drain.DrainReport;
-import dev.agentkit.routing.drain.DrainResult;
 import dev.agentkit.routing.drain.QueueDrainer;
 import dev.agentkit.routing.roadmap.RoadmapSource;
+import dev.agentkit.routing.work.WorkLoop;
+import dev.agentkit.routing.work.WorkReport;
 import java.nio.file.Path;
 
 /** agentkit-routing's README snippets, compiled and checked by ReadmeSnippetsTest (the routers and drainer run in the routing module's tests). */
@@ -39,7 +40,7 @@ final class RoutingWiring {
 
     static DrainReport drainer(Broker broker, Router router, ChatPort chatPort, ProcessedStore processedStore) {
         QueueDrainer drainer = QueueDrainer.builder(broker, router)
-                .deadLetterUnroutable(true)           // work.deadletter.drainer, with Agentkit-Dead-Reason
+                .deadLetterUnroutable(true)           // work.deadletter.drainer, a turn's dead letter of kind unroutable
                 .alertUnroutable(chatPort)            // a post to the alerts room
                 .publishedStore(processedStore)       // optional: remember published ids for the store's retention
                 .build();
@@ -47,11 +48,13 @@ final class RoutingWiring {
         return report;
     }
 
-    static int drainLoop(Broker broker, Topology topology) {
-        DrainResult r = DrainLoop.builder(broker, item -> { work(item); return Outcome.done(); },
+    static int workLoop(Broker broker, Topology topology, StateStore stateStore, ChatPort chatPort) {
+        WorkReport r = WorkLoop.builder(broker, item -> { work(item); return Outcome.done(); },
                         topology.deadLetterSubject("roy"))
+                .stateStore(stateStore)                  // optional: index dead letters with the team's
+                .alerts(chatPort)                        // optional: escalate them to the alerts room
                 .build()
-                .drain(topology.consumersFor("roy", "backend").work(), 10);
+                .run(topology.consumersFor("roy", "backend").work(), 10);
         r.processed();   // deliveries pulled and settled; stops at an empty queue or the budget
         return r.processed();
     }

@@ -1,4 +1,4 @@
-package dev.agentkit.routing.drain;
+package dev.agentkit.routing.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,7 @@ import dev.agentkit.core.store.ProcessedStore;
 import dev.agentkit.core.store.StoreException;
 import dev.agentkit.core.topology.ConsumerSpec;
 import dev.agentkit.core.topology.Topology;
+import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.core.turn.Outcome;
 import dev.agentkit.core.turn.StopReason;
 import dev.agentkit.testing.VirtualClock;
@@ -23,8 +24,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Settlement details of the drain loop, on the in-memory broker; the broker-level behaviour is in the contract. */
-class DrainLoopTest {
+/** Settlement details of the work loop, on the in-memory broker; the broker-level behaviour is in the contract. */
+class WorkLoopTest {
     private final VirtualClock clock = new VirtualClock();
     private final InMemoryBroker broker = new InMemoryBroker(clock);
     private final Topology topology = Topology.workshopDefault();
@@ -36,26 +37,26 @@ class DrainLoopTest {
         broker.publish(topology.requirementSubject("backend"), Envelope.ofJson(Map.of("id", "REQ-001")).withMessageId("REQ-001"));
     }
 
-    private DrainLoop.Builder loop(WorkHandler handler) {
-        return DrainLoop.builder(broker, handler, topology.deadLetterSubject("roy"));
+    private WorkLoop.Builder loop(WorkHandler handler) {
+        return WorkLoop.builder(broker, handler, topology.deadLetterSubject("roy"));
     }
 
     @Test
     void aBlockedItemWaitsTheBlockedDelay() {
-        DrainLoop loop = loop(item -> item.deliveryCount() == 1 ? Outcome.blocked("needs a schema") : Outcome.done())
+        WorkLoop loop = loop(item -> item.deliveryCount() == 1 ? Outcome.blocked("needs a schema") : Outcome.done())
                 .blockedDelay(Duration.ofMinutes(10)).build();
 
-        assertThat(loop.drain(roy, 5).retried()).isEqualTo(1);
+        assertThat(loop.run(roy, 5).retried()).isEqualTo(1);
         clock.advance(Duration.ofMinutes(9));
-        assertThat(loop.drain(roy, 5).processed()).isZero();
+        assertThat(loop.run(roy, 5).processed()).isZero();
         clock.advance(Duration.ofMinutes(1));
-        assertThat(loop.drain(roy, 5).done()).isEqualTo(1);
+        assertThat(loop.run(roy, 5).done()).isEqualTo(1);
     }
 
     @Test
     void aHandlerExceptionWaitsTheFailureDelay() {
         List<Integer> attempts = new ArrayList<>();
-        DrainLoop loop = loop(item -> {
+        WorkLoop loop = loop(item -> {
             attempts.add(item.deliveryCount());
             if (item.deliveryCount() == 1) {
                 throw new IllegalStateException("flaky");
@@ -63,25 +64,28 @@ class DrainLoopTest {
             return Outcome.done();
         }).build();
 
-        loop.drain(roy, 5);
-        clock.advance(Duration.ofMinutes(1));
-        loop.drain(roy, 5);
+        loop.run(roy, 5);
+        clock.advance(AgentConfig.DEFAULT_FAILURE_DELAY.minusSeconds(1));
+        loop.run(roy, 5);
+        assertThat(attempts).as("five minutes by default, as an agent's").containsExactly(1);
+        clock.advance(Duration.ofSeconds(1));
+        loop.run(roy, 5);
 
         assertThat(attempts).containsExactly(1, 2);
     }
 
     @Test
     void aNullOutcomeCountsAsAFailure() {
-        DrainResult result = loop(item -> null).build().drain(roy, 5);
+        WorkReport result = loop(item -> null).build().run(roy, 5);
 
         assertThat(result.retried()).isEqualTo(1);
     }
 
     @Test
     void aPoisonExceptionDeadLettersAtOnce() {
-        DrainResult result = loop(item -> {
+        WorkReport result = loop(item -> {
             throw new PoisonMessageException("no statement");
-        }).build().drain(roy, 5);
+        }).build().run(roy, 5);
 
         assertThat(result.deadLettered()).isEqualTo(1);
         assertThat(broker.messages(Topology.DEAD_LETTER)).singleElement()
@@ -94,10 +98,10 @@ class DrainLoopTest {
         store.markProcessed("roy.REQ-001");
         List<String> worked = new ArrayList<>();
 
-        DrainResult result = loop(item -> {
+        WorkReport result = loop(item -> {
             worked.add(item.id());
             return Outcome.done();
-        }).processedStore(store).build().drain(roy, 5);
+        }).processedStore(store).build().run(roy, 5);
 
         assertThat(result.duplicates()).isEqualTo(1);
         assertThat(worked).isEmpty();
@@ -108,7 +112,7 @@ class DrainLoopTest {
     void aDoneItemIsMarkedInTheStore() {
         InMemoryProcessedStore store = new InMemoryProcessedStore();
 
-        loop(item -> Outcome.done()).processedStore(store).build().drain(roy, 5);
+        loop(item -> Outcome.done()).processedStore(store).build().run(roy, 5);
 
         assertThat(store.isProcessed("roy.REQ-001")).isTrue();
     }
@@ -130,7 +134,7 @@ class DrainLoopTest {
             }
         };
 
-        DrainResult result = loop(item -> Outcome.done()).processedStore(store).build().drain(roy, 5);
+        WorkReport result = loop(item -> Outcome.done()).processedStore(store).build().run(roy, 5);
 
         assertThat(result.done()).isEqualTo(1);
         assertThat(unackedAtMark).as("an ack is fire-and-forget: a crash after it must find the mark")
@@ -154,10 +158,10 @@ class DrainLoopTest {
         };
         List<String> worked = new ArrayList<>();
 
-        DrainResult result = loop(item -> {
+        WorkReport result = loop(item -> {
             worked.add(item.id());
             return Outcome.done();
-        }).processedStore(store).build().drain(roy, 5);
+        }).processedStore(store).build().run(roy, 5);
 
         assertThat(result.done()).isEqualTo(1);
         assertThat(result.stopReason()).isEqualTo(StopReason.QUEUE_EMPTY);
@@ -167,11 +171,11 @@ class DrainLoopTest {
 
     @Test
     void badSettingsAreRefused() {
-        DrainLoop loop = loop(item -> Outcome.done()).build();
-        assertThatThrownBy(() -> loop.drain(roy, 0)).isInstanceOf(IllegalArgumentException.class);
+        WorkLoop loop = loop(item -> Outcome.done()).build();
+        assertThatThrownBy(() -> loop.run(roy, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> loop(item -> Outcome.done()).failureDelay(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> DrainLoop.builder(broker, item -> Outcome.done(), "bad subject"))
+        assertThatThrownBy(() -> WorkLoop.builder(broker, item -> Outcome.done(), "bad subject"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

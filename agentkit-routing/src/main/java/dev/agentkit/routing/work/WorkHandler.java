@@ -1,10 +1,10 @@
-package dev.agentkit.routing.drain;
+package dev.agentkit.routing.work;
 
 import dev.agentkit.core.turn.Outcome;
 import dev.agentkit.core.turn.WorkItem;
 
 /**
- * Does the work of one item pulled by {@link DrainLoop} and says how it went; the loop settles
+ * Does the work of one item pulled by {@link WorkLoop} and says how it went; the loop settles
  * the delivery by the {@link Outcome}, so handlers never ack or nak. The same shape as
  * {@code TurnBasedAgent.processWork}, so an agent's logic can be reused as a handler.
  */
