@@ -97,7 +97,10 @@ public final class AgentTestKit implements AutoCloseable {
 
     /** The runtime with another chat port: an agent's own (e.g. {@code kit.chat().portFor("roy")}), or {@link ChatPort#none()}. */
     public AgentRuntime runtime(ChatPort chatPort) {
-        return new AgentRuntime(broker, chatPort, clock, processed, state, lease, topology, team, control, listeners);
+        AgentRuntime.Builder b = AgentRuntime.builder(broker).chat(chatPort).clock(clock).processedStore(processed)
+                .stateStore(state).lease(lease).topology(topology).team(team).control(control);
+        listeners.forEach(b::listener);
+        return b.build();
     }
 
     /**

@@ -10,25 +10,10 @@ import java.util.regex.Pattern;
  * Who an agent is and how its turns behave: name, role, room, budgets and retry delays.
  * Immutable; made with {@link #builder(String)}. Passed to the {@code TurnBasedAgent} constructor.
  *
- * @param name          the agent's name; also its durable consumer name
- * @param role          the role whose requirements it takes, e.g. {@code backend}
- * @param room          the logical chat room it posts status to
- * @param alertsRoom    the logical chat room for alerts
- * @param budget        what one turn may do
- * @param fetchBatch    the most work deliveries fetched at once, 1 by default; a larger batch only
- *                      applies without a deadline or usage budget, and a provider quota error in
- *                      the middle of it defers the rest (nak until the reset: one delivery each)
- * @param failureDelay  redelivery delay after {@code processWork} throws
- * @param blockedDelay  redelivery delay of a blocked item
- * @param leaseTtl      how long a turn lease lasts if its holder dies
- * @param usageBudget   what the agent may spend on language models per period
- * @param brokerRetry   how long, in all, one turn retries broker reads that fail transiently (a
- *                      lost server, a stream or consumer leader being elected on a cluster) before
- *                      it ends with {@link StopReason#BROKER_FAILURE}; never past the turn's deadline
+ * <p>Made with {@link #builder(String)} (or {@link #toBuilder()} to change a copy); no public
+ * constructor, so settings can be added in later versions without breaking callers.
  */
-public record AgentConfig(String name, String role, String room, String alertsRoom, TurnBudget budget,
-                          int fetchBatch, Duration failureDelay, Duration blockedDelay, Duration leaseTtl,
-                          UsageBudget usageBudget, Duration brokerRetry) {
+public final class AgentConfig {
     /** The default {@link #brokerRetry}: longer than a JetStream leader election takes. */
     public static final Duration DEFAULT_BROKER_RETRY = Duration.ofSeconds(15);
     /** The default {@link #failureDelay}, also the work loop's (agentkit-routing). */
@@ -38,7 +23,21 @@ public record AgentConfig(String name, String role, String room, String alertsRo
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
 
-    public AgentConfig {
+    private final String name;
+    private final String role;
+    private final String room;
+    private final String alertsRoom;
+    private final TurnBudget budget;
+    private final int fetchBatch;
+    private final Duration failureDelay;
+    private final Duration blockedDelay;
+    private final Duration leaseTtl;
+    private final UsageBudget usageBudget;
+    private final Duration brokerRetry;
+
+    private AgentConfig(String name, String role, String room, String alertsRoom, TurnBudget budget, int fetchBatch,
+                        Duration failureDelay, Duration blockedDelay, Duration leaseTtl, UsageBudget usageBudget,
+                        Duration brokerRetry) {
         requireName("agent name", name);
         requireName("role of " + name, role);
         Objects.requireNonNull(room, "room");
@@ -54,13 +53,80 @@ public record AgentConfig(String name, String role, String room, String alertsRo
         if (brokerRetry == null || brokerRetry.isNegative()) {
             throw new IllegalArgumentException("brokerRetry of " + name + " must be zero or positive, was " + brokerRetry);
         }
+        this.name = name;
+        this.role = role;
+        this.room = room;
+        this.alertsRoom = alertsRoom;
+        this.budget = budget;
+        this.fetchBatch = fetchBatch;
+        this.failureDelay = failureDelay;
+        this.blockedDelay = blockedDelay;
+        this.leaseTtl = leaseTtl;
+        this.usageBudget = usageBudget;
+        this.brokerRetry = brokerRetry;
     }
 
-    /** A configuration without a usage budget. */
-    public AgentConfig(String name, String role, String room, String alertsRoom, TurnBudget budget, int fetchBatch,
-                       Duration failureDelay, Duration blockedDelay, Duration leaseTtl) {
-        this(name, role, room, alertsRoom, budget, fetchBatch, failureDelay, blockedDelay, leaseTtl,
-                UsageBudget.UNLIMITED, DEFAULT_BROKER_RETRY);
+    /** The agent's name; also its durable consumer name. */
+    public String name() {
+        return name;
+    }
+
+    /** The role whose requirements it takes, e.g. {@code backend}. */
+    public String role() {
+        return role;
+    }
+
+    /** The logical chat room it posts status to. */
+    public String room() {
+        return room;
+    }
+
+    /** The logical chat room for alerts. */
+    public String alertsRoom() {
+        return alertsRoom;
+    }
+
+    /** What one turn may do. */
+    public TurnBudget budget() {
+        return budget;
+    }
+
+    /**
+     * The most work deliveries fetched at once, 1 by default; a larger batch only applies without a
+     * deadline or usage budget, and a provider quota error in the middle of it defers the rest (nak
+     * until the reset: one delivery each).
+     */
+    public int fetchBatch() {
+        return fetchBatch;
+    }
+
+    /** Redelivery delay after {@code processWork} throws. */
+    public Duration failureDelay() {
+        return failureDelay;
+    }
+
+    /** Redelivery delay of a blocked item. */
+    public Duration blockedDelay() {
+        return blockedDelay;
+    }
+
+    /** How long a turn lease lasts if its holder dies. */
+    public Duration leaseTtl() {
+        return leaseTtl;
+    }
+
+    /** What the agent may spend on language models per period. */
+    public UsageBudget usageBudget() {
+        return usageBudget;
+    }
+
+    /**
+     * How long, in all, one turn retries broker reads that fail transiently (a lost server, a stream
+     * or consumer leader being elected on a cluster) before it ends with {@link
+     * StopReason#BROKER_FAILURE}; never past the turn's deadline.
+     */
+    public Duration brokerRetry() {
+        return brokerRetry;
     }
 
     private static void requireName(String what, String value) {
@@ -76,9 +142,41 @@ public record AgentConfig(String name, String role, String room, String alertsRo
         }
     }
 
-    /** A builder for agent {@code name}; its role defaults to the name, its room to {@code general} ({@link Rooms#GENERAL}). */
+    /**
+     * A builder for agent {@code name}; its role defaults to the name, its room to {@code general}
+     * ({@link Rooms#GENERAL}).
+     */
     public static Builder builder(String name) {
         return new Builder(name);
+    }
+
+    /** A builder holding these settings, to make a changed copy. */
+    public Builder toBuilder() {
+        return builder(name).role(role).room(room).alertsRoom(alertsRoom).budget(budget).fetchBatch(fetchBatch)
+                .failureDelay(failureDelay).blockedDelay(blockedDelay).leaseTtl(leaseTtl).usageBudget(usageBudget)
+                .brokerRetry(brokerRetry);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AgentConfig c && name.equals(c.name) && role.equals(c.role) && room.equals(c.room)
+                && alertsRoom.equals(c.alertsRoom) && budget.equals(c.budget) && fetchBatch == c.fetchBatch
+                && failureDelay.equals(c.failureDelay) && blockedDelay.equals(c.blockedDelay)
+                && leaseTtl.equals(c.leaseTtl) && usageBudget.equals(c.usageBudget) && brokerRetry.equals(c.brokerRetry);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, role, room, alertsRoom, budget, fetchBatch, failureDelay, blockedDelay, leaseTtl,
+                usageBudget, brokerRetry);
+    }
+
+    @Override
+    public String toString() {
+        return "AgentConfig[name=" + name + ", role=" + role + ", room=" + room + ", alertsRoom=" + alertsRoom
+                + ", budget=" + budget + ", fetchBatch=" + fetchBatch + ", failureDelay=" + failureDelay
+                + ", blockedDelay=" + blockedDelay + ", leaseTtl=" + leaseTtl + ", usageBudget=" + usageBudget
+                + ", brokerRetry=" + brokerRetry + "]";
     }
 
     /** Builds an {@link AgentConfig}; {@link #build()} validates. */

@@ -20,47 +20,103 @@ import java.util.Objects;
  * per test by {@code AgentTestKit}) and shared by the agents of a team, except {@link #chat()},
  * which is per agent account: see {@link #withChat}.
  *
- * @param broker    where work and messages come from
- * @param chat      the agent's chat seat
- * @param clock     the source of time
- * @param processed which items are done
- * @param state     agents' state between turns
- * @param lease     one turn per agent at a time
- * @param topology  streams, consumers and subjects
- * @param team      the team's agents and roles, for {@code reassign} and {@code status}
- * @param control   pause, resume and turn-now flags humans set and schedulers read
- * @param listeners told of every turn and item, in order
+ * <p>Immutable; made with {@link #builder} (or changed with {@link #toBuilder}, {@link #withChat},
+ * {@link #withTeam}).
  */
-public record AgentRuntime(Broker broker, ChatPort chat, AgentClock clock, ProcessedStore processed,
-                           StateStore state, TurnLease lease, Topology topology, Team team, AgentControl control,
-                           List<TurnListener> listeners) {
-    public AgentRuntime {
-        Objects.requireNonNull(broker, "broker");
-        Objects.requireNonNull(chat, "chat");
-        Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(processed, "processed");
-        Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(lease, "lease");
-        Objects.requireNonNull(topology, "topology");
-        Objects.requireNonNull(team, "team");
-        Objects.requireNonNull(control, "control");
-        listeners = List.copyOf(listeners);
+public final class AgentRuntime {
+    private final Broker broker;
+    private final ChatPort chat;
+    private final AgentClock clock;
+    private final ProcessedStore processed;
+    private final StateStore state;
+    private final TurnLease lease;
+    private final Topology topology;
+    private final Team team;
+    private final AgentControl control;
+    private final List<TurnListener> listeners;
+
+    private AgentRuntime(Builder b, StateStore state, ProcessedStore processed, TurnLease lease, AgentControl control) {
+        this.broker = b.broker;
+        this.chat = Objects.requireNonNull(b.chat, "chat");
+        this.clock = Objects.requireNonNull(b.clock, "clock");
+        this.processed = processed;
+        this.state = state;
+        this.lease = lease;
+        this.topology = Objects.requireNonNull(b.topology, "topology");
+        this.team = Objects.requireNonNull(b.team, "team");
+        this.control = control;
+        this.listeners = List.copyOf(b.listeners);
     }
 
-    /** A runtime without a team or listeners, with control flags in {@code state}. */
-    public AgentRuntime(Broker broker, ChatPort chat, AgentClock clock, ProcessedStore processed, StateStore state,
-                        TurnLease lease, Topology topology) {
-        this(broker, chat, clock, processed, state, lease, topology, Team.empty(), new AgentControl(state), List.of());
+    /** Where work and messages come from. */
+    public Broker broker() {
+        return broker;
     }
 
-    /** A builder over {@code broker} with no chat, the system clock, in-memory stores and the workshop topology. */
+    /** The agent's chat seat. */
+    public ChatPort chat() {
+        return chat;
+    }
+
+    /** The source of time. */
+    public AgentClock clock() {
+        return clock;
+    }
+
+    /** Which items are done. */
+    public ProcessedStore processed() {
+        return processed;
+    }
+
+    /** Agents' state between turns. */
+    public StateStore state() {
+        return state;
+    }
+
+    /** One turn per agent at a time. */
+    public TurnLease lease() {
+        return lease;
+    }
+
+    /** Streams, consumers and subjects. */
+    public Topology topology() {
+        return topology;
+    }
+
+    /** The team's agents and roles, for {@code reassign} and {@code status}. */
+    public Team team() {
+        return team;
+    }
+
+    /** Pause, resume and turn-now flags humans set and schedulers read. */
+    public AgentControl control() {
+        return control;
+    }
+
+    /** Told of every turn and item, in order. */
+    public List<TurnListener> listeners() {
+        return listeners;
+    }
+
+    /**
+     * A builder over {@code broker} with no chat, the system clock, in-memory stores and the workshop
+     * topology.
+     */
     public static Builder builder(Broker broker) {
         return new Builder(broker);
     }
 
+    /** A builder holding this runtime's parts, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder(broker).chat(chat).clock(clock).processedStore(processed).stateStore(state).lease(lease)
+                .topology(topology).team(team).control(control);
+        b.listeners.addAll(listeners);
+        return b;
+    }
+
     /** The same runtime with another chat port (each agent has its own account). */
     public AgentRuntime withChat(ChatPort port) {
-        return new AgentRuntime(broker, port, clock, processed, state, lease, topology, team, control, listeners);
+        return toBuilder().chat(port).build();
     }
 
     /**
@@ -75,7 +131,7 @@ public record AgentRuntime(Broker broker, ChatPort chat, AgentClock clock, Proce
 
     /** The same runtime with another team. */
     public AgentRuntime withTeam(Team t) {
-        return new AgentRuntime(broker, chat, clock, processed, state, lease, topology, t, control, listeners);
+        return toBuilder().team(t).build();
     }
 
     /** Builds an {@link AgentRuntime}. */
@@ -95,31 +151,37 @@ public record AgentRuntime(Broker broker, ChatPort chat, AgentClock clock, Proce
             this.broker = Objects.requireNonNull(broker, "broker");
         }
 
+        /** The agent's chat seat; none by default. */
         public Builder chat(ChatPort chat) {
             this.chat = chat;
             return this;
         }
 
+        /** The source of time; the system clock by default. */
         public Builder clock(AgentClock clock) {
             this.clock = clock;
             return this;
         }
 
+        /** Which items are done; in memory by default. */
         public Builder processedStore(ProcessedStore store) {
             this.processed = store;
             return this;
         }
 
+        /** Agents' state between turns; in memory by default. */
         public Builder stateStore(StateStore store) {
             this.state = store;
             return this;
         }
 
+        /** One turn per agent at a time; in this process by default. */
         public Builder lease(TurnLease lease) {
             this.lease = lease;
             return this;
         }
 
+        /** Streams, consumers and subjects; the workshop's by default. */
         public Builder topology(Topology topology) {
             this.topology = topology;
             return this;
@@ -143,12 +205,15 @@ public record AgentRuntime(Broker broker, ChatPort chat, AgentClock clock, Proce
             return this;
         }
 
+        /**
+         * Builds the runtime; the stores, lease and control not given default to in-memory ones on
+         * this clock.
+         */
         public AgentRuntime build() {
             StateStore s = state != null ? state : new InMemoryStateStore();
-            return new AgentRuntime(broker, chat, clock,
-                    processed != null ? processed : new InMemoryProcessedStore(ProcessedStore.DEFAULT_RETENTION, clock), s,
-                    lease != null ? lease : new LocalTurnLease(clock), topology, team,
-                    control != null ? control : new AgentControl(s), listeners);
+            return new AgentRuntime(this, s,
+                    processed != null ? processed : new InMemoryProcessedStore(ProcessedStore.DEFAULT_RETENTION, clock),
+                    lease != null ? lease : new LocalTurnLease(clock), control != null ? control : new AgentControl(s));
         }
     }
 }

@@ -157,8 +157,11 @@ class TurnEnvelopePropertyTest {
             ConsumerRef work = ConsumerRef.of(kit.topology().consumersFor("roy", "backend").work());
             RecordingBroker broker = new RecordingBroker(kit.broker(), work);
             AgentRuntime r = kit.runtime();
-            AgentRuntime runtime = new AgentRuntime(broker, r.chat(), r.clock(), r.processed(), r.state(), r.lease(),
-                    r.topology(), r.team(), r.control(), r.listeners());
+            AgentRuntime.Builder b = AgentRuntime.builder(broker).chat(r.chat()).clock(r.clock())
+                    .processedStore(r.processed()).stateStore(r.state()).lease(r.lease()).topology(r.topology())
+                    .team(r.team()).control(r.control());
+            r.listeners().forEach(b::listener);
+            AgentRuntime runtime = b.build();
             AgentConfig.Builder config = AgentConfig.builder("roy").role("backend").room("backend")
                     .brokerRetry(Duration.ZERO);
             if (fetchBatch > 1) {
