@@ -140,8 +140,8 @@ public abstract class BrokerContract extends BrokerRedeliveryContract {
     void fetchWithAWaitReturnsAsSoonAsAMessageArrives() {
         ConsumerRef c = streamWithConsumer();
         AgentClock clock = clock();
+        long start = clock.nanoTime();   // before the timer is set, so the publish is at least 500 ms after it
         clock.schedule(Duration.ofMillis(500), () -> broker().publish(subject("a"), Envelope.ofJson(Map.of("late", true))));
-        long start = clock.nanoTime();
         assertThat(broker().fetch(c, 5, Duration.ofSeconds(20))).hasSize(1);
         assertThat(clock.elapsedSince(start)).as("by the broker's clock: after the publish, well before the wait's end")
                 .isBetween(Duration.ofMillis(500), Duration.ofSeconds(15));
