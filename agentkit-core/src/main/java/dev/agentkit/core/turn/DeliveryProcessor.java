@@ -9,6 +9,7 @@ import dev.agentkit.core.oversight.Escalation;
 import dev.agentkit.core.topology.ConsumerSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,15 +63,17 @@ final class DeliveryProcessor {
     private final ChatOutbox chat;
     private final QuotaDeferral deferral;
     private final BudgetGuard budget;
+    private final Parking parking;
 
     DeliveryProcessor(AgentConfig config, Heartbeat heartbeat, DeadLetters deadLetters, ChatOutbox chat,
-                      QuotaDeferral deferral, BudgetGuard budget) {
+                      QuotaDeferral deferral, BudgetGuard budget, Parking parking) {
         this.config = config;
         this.heartbeat = heartbeat;
         this.deadLetters = deadLetters;
         this.chat = chat;
         this.deferral = deferral;
         this.budget = budget;
+        this.parking = parking;
     }
 
     /** Processes and settles {@code d}, counting what happened in {@code tally}. */
@@ -267,6 +270,8 @@ final class DeliveryProcessor {
                     config.name() + ":blocked:" + d.stream() + ":" + d.streamSequence() + ":" + d.deliveryCount());
             return retryOrGiveUp(d, consumer, config.blockedDelay(), "blocked: " + b.reason(), ItemEvent.Result.BLOCKED,
                     tally);
+        } else if (outcome instanceof Outcome.AwaitApproval a) {
+            return awaitApproval(d, consumer, a, tally);
         }
         try {
             completion.complete();
@@ -280,6 +285,27 @@ final class DeliveryProcessor {
         settled(() -> d.ack());
         tally.done++;
         return new Settled(ItemEvent.Result.DONE, "");
+    }
+
+    /**
+     * Parks the item until a human decides: stored and asked first, acked after. A store failure
+     * puts it back for the failure delay (requeued on its last delivery), never lost; too many
+     * questions waiting block it instead.
+     */
+    private Settled awaitApproval(Delivery d, ConsumerSpec consumer, Outcome.AwaitApproval a, TurnTally tally) {
+        Optional<Settled> parked;
+        try {
+            parked = parking.park(d, a);
+        } catch (RuntimeException e) {
+            return defer(d, consumer, parking.later(config.failureDelay()), "could not store its question for humans: "
+                    + e.getMessage(), tally);
+        }
+        if (parked.isEmpty()) {
+            return settle(d, consumer, Outcome.blocked("too many questions wait for humans: " + a.question()), () -> { },
+                    tally);
+        }
+        settled(() -> d.ack());
+        return parked.get();
     }
 
     private Settled retryOrGiveUp(Delivery d, ConsumerSpec consumer, Duration delay, String reason,
@@ -308,6 +334,6 @@ final class DeliveryProcessor {
     }
 
     static String describe(Delivery d) {
-        return d.envelope().id().orElseGet(() -> d.stream() + ":" + d.streamSequence()) + " (" + d.subject() + ")";
+        return ItemIds.of(d) + " (" + d.subject() + ")";
     }
 }

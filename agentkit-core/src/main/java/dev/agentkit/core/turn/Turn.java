@@ -1,5 +1,6 @@
 package dev.agentkit.core.turn;
 
+import dev.agentkit.core.oversight.ApprovalBook;
 import dev.agentkit.core.oversight.DeadLetterIndex;
 import dev.agentkit.core.topology.AgentConsumers;
 
@@ -21,6 +22,8 @@ final class Turn {
     VirtualMachineError fatal;
     final Heartbeat heartbeat;
     final FetchRetry fetches;
+    final ApprovalBook approvals;
+    final Parking parking;
 
     Turn(String id, AgentConfig config, AgentRuntime runtime, AgentState state, AgentConsumers consumers) {
         this.id = id;
@@ -34,7 +37,9 @@ final class Turn {
         this.fetches = new FetchRetry(runtime.broker(), config.name(), config.brokerRetry());
         DeadLetters dead = new DeadLetters(runtime.broker(), runtime.topology().deadLetterSubject(config.name()),
                 config.name(), new DeadLetterIndex(runtime.state(), runtime.clock()));
+        this.approvals = new ApprovalBook(runtime.state(), runtime.clock());
+        this.parking = new Parking(config, approvals, chat, runtime.clock());
         this.processor = new DeliveryProcessor(config, heartbeat, dead, chat,
-                new QuotaDeferral(runtime.broker(), runtime.clock()), budget);
+                new QuotaDeferral(runtime.broker(), runtime.clock()), budget, parking);
     }
 }

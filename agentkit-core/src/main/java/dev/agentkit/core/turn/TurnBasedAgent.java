@@ -20,7 +20,8 @@ import org.slf4j.MDC;
  *       ({@code <agent>-<n>}, saved before it is used, so ids made from it are new after a crash);
  *       from here to the end the heartbeat renews the lease;</li>
  *   <li>read the chat: oversight commands ({@code dev.agentkit.core.oversight.Command}) and
- *       human messages to {@link #onHumanMessage};</li>
+ *       human messages to {@link #onHumanMessage}; then act on the questions it asked humans
+ *       ({@link Outcome#awaitApproval}) whose timeout passed;</li>
  *   <li>pull direct messages: questions to {@link #onQuestion}, answers to {@link #onAnswer};</li>
  *   <li>pull the coordination streams into {@link #onCoordination}, so the work below sees the
  *       team's latest announcements;</li>
@@ -48,6 +49,7 @@ public abstract class TurnBasedAgent {
     private final ChatStep chatStep = new ChatStep(this);
     private final MessageStep messageStep = new MessageStep(this);
     private final WorkStep workStep = new WorkStep(this);
+    private final ApprovalStep approvalStep = new ApprovalStep(this);
     private Turn turn;
 
     protected TurnBasedAgent(AgentConfig config, AgentRuntime runtime) {
@@ -136,6 +138,7 @@ public abstract class TurnBasedAgent {
             t.listeners.turnStarted(new TurnStart(config.name(), t.id, start));
             runtime.control().clearTurnRequest(config.name());
             chatStep.run(t);
+            approvalStep.run(t);
             if (runtime.control().isPaused(config.name())) {
                 t.tally.stopReason = StopReason.PAUSED;
             } else if (!t.budget.stopped()) {

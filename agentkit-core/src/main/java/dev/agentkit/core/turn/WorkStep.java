@@ -111,7 +111,7 @@ final class WorkStep {
     }
 
     private void processOne(Turn turn, ConsumerSpec spec, Delivery d) {
-        String id = d.envelope().id().orElseGet(() -> d.stream() + ":" + d.streamSequence());
+        String id = ItemIds.of(d);
         String requirement = d.envelope().requirementId().orElse(id);
         String key = agent.config().name() + "." + id;
         ProcessedStore processed = agent.runtime().processed();
