@@ -162,11 +162,11 @@ public final class ApprovalBook {
                 + ": it is back in " + e.agent() + "'s queue with the decision.";
     }
 
-    /** One line for {@code status}: how many requests of {@code agent} wait, and for how long. */
+    /** For {@code status}: how many requests of {@code agent} wait, and for how long; empty when none do. */
     String statusOf(String agent) {
         List<PendingApproval> waiting = pendingOf(agent);
         if (waiting.isEmpty()) {
-            return "0 approvals pending";
+            return "";
         }
         Instant now = clock.now();
         return waiting.size() + (waiting.size() == 1 ? " approval pending (" : " approvals pending (")

@@ -53,6 +53,7 @@ final class TeamStatus {
         if (!open.isEmpty()) {
             sb.append(" (").append(String.join(", ", open)).append(')');
         }
-        return sb.append(", ").append(approvals.statusOf(agent)).append("; last turn: ").append(control.lastReport(agent).orElse("none yet")).toString();
+        String waiting = approvals.statusOf(agent);
+        return sb.append(waiting.isEmpty() ? "" : ", " + waiting).append("; last turn: ").append(control.lastReport(agent).orElse("none yet")).toString();
     }
 }
