@@ -77,7 +77,7 @@ class RoyApprovalRestartIT {
                 name -> Secret.of(synapse.user(name).password()));
         ChatPort mallory = chat.seat("mallory");
         Path dir = Files.createTempDirectory("agentkit-approval-it-");
-        Path workspace = Workspaces.init(dir.resolve("workspace"), "empty");
+        Path workspace = Workspaces.init(Files.createDirectories(dir.resolve("workspace")), "empty");
         Path journal = dir.resolve("journal.txt");
         Files.createFile(journal);
         JetStreamBroker admin = JetStreamBroker.connect(NatsConnectionConfig.builder().servers(nats.url()).build());
