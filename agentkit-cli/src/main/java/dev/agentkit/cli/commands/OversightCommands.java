@@ -75,49 +75,41 @@ public final class OversightCommands {
         }
     }
 
-    /** {@code agentkit retry ID}. */
-    @picocli.CommandLine.Command(name = "retry", mixinStandardHelpOptions = true,
-            description = "Republish a dead letter to its original subject with a fresh delivery budget.")
-    public static final class Retry extends Base {
+    /** An oversight command about one item (a dead letter, or an agent's question). */
+    abstract static class ItemBase extends Base {
         @Parameters(index = "0", paramLabel = "ID", description = "The item, e.g. REQ-004.")
         String id;
 
         @Override
-        Command command() {
-            return new Command.Retry(id);
-        }
-
-        @Override
         Optional<String> item() {
             return Optional.of(id);
+        }
+    }
+
+    /** {@code agentkit retry ID}. */
+    @picocli.CommandLine.Command(name = "retry", mixinStandardHelpOptions = true,
+            description = "Republish a dead letter to its original subject with a fresh delivery budget.")
+    public static final class Retry extends ItemBase {
+        @Override
+        Command command() {
+            return new Command.Retry(id);
         }
     }
 
     /** {@code agentkit skip ID}. */
     @picocli.CommandLine.Command(name = "skip", mixinStandardHelpOptions = true,
             description = "Close a dead letter without doing it (the letter stays, marked skipped).")
-    public static final class Skip extends Base {
-        @Parameters(index = "0", paramLabel = "ID", description = "The item, e.g. REQ-004.")
-        String id;
-
+    public static final class Skip extends ItemBase {
         @Override
         Command command() {
             return new Command.Skip(id);
-        }
-
-        @Override
-        Optional<String> item() {
-            return Optional.of(id);
         }
     }
 
     /** {@code agentkit reassign ID AGENT}. */
     @picocli.CommandLine.Command(name = "reassign", mixinStandardHelpOptions = true,
             description = "Publish a dead letter to another agent's queue.")
-    public static final class Reassign extends Base {
-        @Parameters(index = "0", paramLabel = "ID", description = "The item, e.g. REQ-004.")
-        String id;
-
+    public static final class Reassign extends ItemBase {
         @Parameters(index = "1", paramLabel = "AGENT", description = "The agent who takes it now.")
         String agent;
 
@@ -125,38 +117,22 @@ public final class OversightCommands {
         Command command() {
             return new Command.Reassign(id, agent);
         }
-
-        @Override
-        Optional<String> item() {
-            return Optional.of(id);
-        }
     }
 
     /** {@code agentkit approve ID}. */
     @picocli.CommandLine.Command(name = "approve", mixinStandardHelpOptions = true,
             description = "Approve what an agent asked about: the item goes back to it, approved.")
-    public static final class Approve extends Base {
-        @Parameters(index = "0", paramLabel = "ID", description = "The request, e.g. REQ-005.")
-        String id;
-
+    public static final class Approve extends ItemBase {
         @Override
         Command command() {
             return new Command.Approve(id);
-        }
-
-        @Override
-        Optional<String> item() {
-            return Optional.of(id);
         }
     }
 
     /** {@code agentkit deny ID REASON...}. */
     @picocli.CommandLine.Command(name = "deny", mixinStandardHelpOptions = true,
             description = "Deny what an agent asked about: the item goes back to it, denied, with the reason.")
-    public static final class Deny extends Base {
-        @Parameters(index = "0", paramLabel = "ID", description = "The request, e.g. REQ-005.")
-        String id;
-
+    public static final class Deny extends ItemBase {
         @Parameters(index = "1..*", paramLabel = "REASON", arity = "0..*", description = "Why not.")
         List<String> reason = List.of();
 
@@ -164,31 +140,19 @@ public final class OversightCommands {
         Command command() {
             return new Command.Deny(id, String.join(" ", reason));
         }
-
-        @Override
-        Optional<String> item() {
-            return Optional.of(id);
-        }
     }
 
     /** {@code agentkit answer ID TEXT...}. */
     @picocli.CommandLine.Command(name = "answer", mixinStandardHelpOptions = true,
             description = "Answer an agent's question: the item goes back to it with the answer.")
-    public static final class Answer extends Base {
-        @Parameters(index = "0", paramLabel = "ID", description = "The request, e.g. REQ-005.")
-        String id;
-
-        @Parameters(index = "1..*", paramLabel = "TEXT", arity = "1..*", description = "The answer (one of its choices, if it offered some).")
+    public static final class Answer extends ItemBase {
+        @Parameters(index = "1..*", paramLabel = "TEXT", arity = "1..*",
+                description = "The answer (one of its choices, if it offered some).")
         List<String> text;
 
         @Override
         Command command() {
             return new Command.Answer(id, String.join(" ", text));
-        }
-
-        @Override
-        Optional<String> item() {
-            return Optional.of(id);
         }
     }
 

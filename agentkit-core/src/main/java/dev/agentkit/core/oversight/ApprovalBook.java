@@ -1,6 +1,5 @@
 package dev.agentkit.core.oversight;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.Delivery;
 import dev.agentkit.core.message.Envelope;
@@ -11,7 +10,6 @@ import dev.agentkit.core.time.AgentClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,8 +41,6 @@ public final class ApprovalBook {
     public static final int CLOSED_MAX_COUNT = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(ApprovalBook.class);
-    private static final TypeReference<List<String>> ITEMS = new TypeReference<>() {
-    };
 
     private final StateStore store;
     private final AgentClock clock;
@@ -199,22 +195,15 @@ public final class ApprovalBook {
     }
 
     private Set<String> pendingItems(String agent) {
-        return store.get(agentKey(agent)).map(json -> new LinkedHashSet<>(Json.mapper().convertValue(
-                Json.read(json, List.class), ITEMS))).orElseGet(LinkedHashSet::new);
+        return StoredNames.read(store, agentKey(agent));
     }
 
     private void addPending(String agent, String item) {
-        Set<String> items = pendingItems(agent);
-        if (items.add(item.toLowerCase(Locale.ROOT))) {
-            store.put(agentKey(agent), Json.writeString(items));
-        }
+        StoredNames.add(store, agentKey(agent), item);
     }
 
     private void removePending(String agent, String item) {
-        Set<String> items = pendingItems(agent);
-        if (items.remove(item.toLowerCase(Locale.ROOT))) {
-            store.put(agentKey(agent), Json.writeString(items));
-        }
+        StoredNames.remove(store, agentKey(agent), item);
     }
 
     /** Forgets the decided request {@code item} asked at {@code askedAt}, unless it was asked again since. */
