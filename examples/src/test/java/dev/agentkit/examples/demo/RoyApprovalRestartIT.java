@@ -56,6 +56,9 @@ class RoyApprovalRestartIT {
     private final NatsServerFixture nats = NatsServerFixture.start();
     private final Topology topology = Topology.workshopDefault();
     private final String suffix = Long.toHexString(System.nanoTime());
+    /** Items named anew per run: the homeserver (and its rooms' history) is shared with the other tests. */
+    private final String asked = "REQ-5" + suffix.substring(suffix.length() - 4);
+    private final String denied = "REQ-6" + suffix.substring(suffix.length() - 4);
     private Process life;
 
     @AfterEach
@@ -73,7 +76,8 @@ class RoyApprovalRestartIT {
         for (String name : List.of("roy", "mallory", TeamWorld.HUMAN)) {
             synapse.user(name);
         }
-        MatrixTeamChat chat = new MatrixTeamChat(synapse.baseUrl(), SynapseServer.SERVER_NAME, List.of("roy", "mallory"),
+        MatrixTeamChat chat = new MatrixTeamChat(synapse.baseUrl(), SynapseServer.SERVER_NAME,
+                List.of("roy", "mallory"),
                 name -> Secret.of(synapse.user(name).password()));
         ChatPort mallory = chat.seat("mallory");
         Path dir = Files.createTempDirectory("agentkit-approval-it-");
@@ -86,53 +90,61 @@ class RoyApprovalRestartIT {
             ConsumerRef work = ConsumerRef.of(topology.consumersFor("roy", "backend").work());
             ApprovalBook book = new ApprovalBook(KvStateStore.open(admin.connection(), "state_" + suffix),
                     AgentClock.system());
-            admin.publish(topology.requirementSubject("backend"), migration("REQ-005", "Add an index on sessions.user_id"));
+            admin.publish(topology.requirementSubject("backend"),
+                    migration(asked, "Add an index on sessions.user_id"));
 
             life = start(synapse, workspace, journal, dir, 1);
-            await("roy's question in #backend", () -> journalHas(journal, "item REQ-005 AWAITING_APPROVAL delivery=1")
-                    && logHas(chat, Rooms.BACKEND, "roy: APPROVAL REQ-005"));
-            assertThat(chat.roomLog(Rooms.ALERTS)).anySatisfy(l -> assertThat(l).startsWith("roy: APPROVAL REQ-005"));
+            await("roy's question in #backend", () -> journalHas(journal,
+                    "item " + asked + " AWAITING_APPROVAL delivery=1")
+                    && logHas(chat, Rooms.BACKEND, "roy: APPROVAL " + asked));
+            assertThat(chat.roomLog(Rooms.ALERTS)).anySatisfy(l -> assertThat(l).startsWith("roy: APPROVAL " + asked));
             life.destroyForcibly();
             assertThat(life.waitFor(10, TimeUnit.SECONDS)).isTrue();
             assertThat(life.exitValue()).as("life 1 ended by SIGKILL").isEqualTo(SIGKILL_EXIT);
             ConsumerStatus parked = admin.status(work);
             assertThat(parked.pending()).as("nothing waits on the queue").isZero();
             assertThat(parked.ackPending()).as("nothing waits for an ack: no redelivery while parked").isZero();
-            assertThat(book.pendingOf("roy")).singleElement().satisfies(e -> assertThat(e.item()).isEqualTo("REQ-005"));
+            assertThat(book.pendingOf("roy")).singleElement().satisfies(e -> assertThat(e.item()).isEqualTo(asked));
 
-            mallory.post(Rooms.BACKEND, "approve REQ-005", "mallory-approve-1");
+            mallory.post(Rooms.BACKEND, "approve " + asked, "mallory-approve-" + suffix);
             life = start(synapse, workspace, journal, dir, 2);
             await("life 2 read the stranger's approve", () -> journalHas(journal, "human=1 pulled=0 life=2"));
             assertThat(book.pendingOf("roy")).as("a stranger decides nothing").hasSize(1);
             assertThat(journalLines(journal)).noneMatch(l -> l.startsWith("item") && l.endsWith("life=2"));
 
-            chat.humanSays(Rooms.BACKEND, "approve REQ-005");
-            await("roy's next turn completes REQ-005", () -> journalHas(journal, "item REQ-005 DONE delivery=1 id=REQ-005 life=2"));
+            chat.humanSays(Rooms.BACKEND, "approve " + asked);
+            await("roy's next turn completes " + asked, () -> journalHas(journal,
+                    "item " + asked + " DONE delivery=1 id=" + asked + " life=2"));
             await("roy says so in #backend", () -> logHas(chat, Rooms.BACKEND,
-                    "roy: REQ-005 done: migration src/models/migrations/add-an-index-on-sessions-user-id.sql ran, "
+                    "roy: " + asked + " done: migration "
+                            + "src/models/migrations/add-an-index-on-sessions-user-id.sql ran, "
                             + "approved by " + DOUGLAS));
-            assertThat(chat.roomLog(Rooms.BACKEND)).anySatisfy(l -> assertThat(l).startsWith("roy: approved REQ-005"));
-            assertThat(Workspaces.commitSubjects(workspace)).first().isEqualTo("REQ-005: Add an index on sessions.user_id");
+            assertThat(chat.roomLog(Rooms.BACKEND)).anySatisfy(l -> assertThat(l).startsWith("roy: approved " + asked));
+            assertThat(Workspaces.commitSubjects(workspace)).first()
+                    .isEqualTo(asked + ": Add an index on sessions.user_id");
 
-            chat.humanSays(Rooms.BACKEND, "approve REQ-005 ");
+            chat.humanSays(Rooms.BACKEND, "approve " + asked + " ");
             await("the second approve is answered", () -> logHas(chat, Rooms.BACKEND,
-                    "roy: REQ-005 was already approved by " + DOUGLAS));
-            assertThat(journalLines(journal)).filteredOn(l -> l.startsWith("item REQ-005")).hasSize(2);
-            assertThat(book.find("REQ-005")).hasValueSatisfying(e -> assertThat(e.status())
+                    "roy: " + asked + " was already approved by " + DOUGLAS));
+            assertThat(journalLines(journal)).filteredOn(l -> l.startsWith("item " + asked)).hasSize(2);
+            assertThat(book.find(asked)).hasValueSatisfying(e -> assertThat(e.status())
                     .isEqualTo(PendingApproval.Status.APPROVED));
 
-            admin.publish(topology.requirementSubject("backend"), migration("REQ-006", "Drop the legacy sessions table"));
-            await("roy asks about REQ-006", () -> logHas(chat, Rooms.BACKEND, "roy: APPROVAL REQ-006"));
-            chat.humanSays(Rooms.ALERTS, "deny REQ-006 not during the release freeze");
-            await("the deny dead-letters REQ-006", () -> journalHas(journal, "item REQ-006 DEAD_LETTERED delivery=1"));
+            admin.publish(topology.requirementSubject("backend"),
+                    migration(denied, "Drop the legacy sessions table"));
+            await("roy asks about " + denied, () -> logHas(chat, Rooms.BACKEND, "roy: APPROVAL " + denied));
+            chat.humanSays(Rooms.ALERTS, "deny " + denied + " not during the release freeze");
+            await("the deny dead-letters " + denied, () -> journalHas(journal,
+                    "item " + denied + " DEAD_LETTERED delivery=1"));
             Envelope letter = deadLetter(admin);
-            assertThat(letter.header(Headers.DEAD_REASON)).contains("migration REQ-006 denied by " + DOUGLAS
+            assertThat(letter.header(Headers.DEAD_REASON)).contains("migration " + denied + " denied by " + DOUGLAS
                     + ": not during the release freeze");
             ConsumerStatus after = admin.status(work);
             assertThat(after.pending() + after.ackPending()).isZero();
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "\n--- journal ---\n" + String.join("\n", journalLines(journal))
-                    + "\n--- #backend ---\n" + String.join("\n", chat.roomLog(Rooms.BACKEND)) + "\n--- last life's log ---\n"
+                    + "\n--- #backend ---\n" + String.join("\n", chat.roomLog(Rooms.BACKEND))
+                    + "\n--- last life's log ---\n"
                     + tail(dir), e);
         }
     }
@@ -150,7 +162,8 @@ class RoyApprovalRestartIT {
         return letters.get(0).envelope();
     }
 
-    private Process start(SynapseServer synapse, Path workspace, Path journal, Path dir, int number) throws IOException {
+    private Process start(SynapseServer synapse, Path workspace, Path journal, Path dir, int number)
+            throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
@@ -199,7 +212,8 @@ class RoyApprovalRestartIT {
                 return "(none)";
             }
             List<String> lines = Files.readAllLines(last, StandardCharsets.UTF_8);
-            return lines.subList(Math.max(0, lines.size() - 60), lines.size()).stream().collect(Collectors.joining("\n"));
+            return lines.subList(Math.max(0, lines.size() - 60), lines.size()).stream()
+                    .collect(Collectors.joining("\n"));
         } catch (IOException e) {
             return "(unreadable: " + e + ")";
         }

@@ -69,7 +69,8 @@ final class RoyProcess {
                 .team(Team.of(Map.of("roy", "backend")))
                 .listener(journal(journalFile, life))
                 .build();
-        Roy roy = new Roy(runtime, TeamSettings.of(Path.of(args[5]), Path.of(args[6])).withRetryDelay(Duration.ofSeconds(1)));
+        Roy roy = new Roy(runtime, TeamSettings.of(Path.of(args[5]), Path.of(args[6]))
+                .withRetryDelay(Duration.ofSeconds(1)));
         write(journalFile, "up life=" + life + " pid=" + ProcessHandle.current().pid());
         long deadline = System.nanoTime() + MAX_LIFE.toNanos();
         while (System.nanoTime() < deadline) {
