@@ -29,7 +29,9 @@ import picocli.CommandLine.Option;
         subcommands = {InitCommand.class, DemoCommand.class, ProvisionCommand.class, DrainCommand.class,
                 PubCommand.class, AskCommand.class, TurnCommand.class, UpCommand.class, StatusCommand.class,
                 DeadLettersCommand.class, OversightCommands.Retry.class, OversightCommands.Skip.class,
-                OversightCommands.Reassign.class, OversightCommands.Pause.class, OversightCommands.Resume.class})
+                OversightCommands.Reassign.class, OversightCommands.Approve.class,
+                OversightCommands.Deny.class, OversightCommands.Answer.class, OversightCommands.Pause.class,
+                OversightCommands.Resume.class})
 public final class AgentkitCommand implements Runnable {
     private final Map<String, String> env;
 

@@ -3,10 +3,19 @@ package dev.agentkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentkit.core.broker.ConsumerRef;
+import dev.agentkit.core.broker.Delivery;
 import dev.agentkit.core.message.Json;
+import dev.agentkit.core.oversight.ApprovalBook;
+import dev.agentkit.core.oversight.ApprovalOptions;
+import dev.agentkit.core.time.AgentClock;
+import dev.agentkit.nats.JetStreamBroker;
+import dev.agentkit.nats.connect.NatsConnectionConfig;
+import dev.agentkit.nats.kv.KvStateStore;
 import dev.agentkit.testing.nats.NatsServerFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -182,6 +191,36 @@ class CliIT {
         assertThat(again.out()).contains("already retried");
         assertThat(agentkit("retry", "REQ-404").exit()).isEqualTo(1);
         assertThat(agentkit("pause", "nobody").exit()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(5)
+    void approveFromTheShellBringsAParkedItemBackOnce() {
+        nats.run("pub", "work.requirements.backend", "{\"id\":\"REQ-010\",\"title\":\"Add an index\"}");
+        try (JetStreamBroker broker = JetStreamBroker.connect(NatsConnectionConfig.builder().servers(server.url()).build())) {
+            ApprovalBook book = new ApprovalBook(KvStateStore.open(broker.connection()), AgentClock.system());
+            Delivery d = null;
+            for (Delivery each : broker.fetch(new ConsumerRef("REQUIREMENTS", "roy"), 10, Duration.ofSeconds(5))) {
+                if (each.envelope().id().orElse("").equals("REQ-010")) {
+                    d = each;
+                } else {
+                    each.nak(Duration.ZERO); // the retried REQ-009 of the step before stays for roy
+                }
+            }
+            assertThat(d).as("REQ-010 fetched").isNotNull();
+            book.park("roy", d, "REQ-010", "may I add the index?", ApprovalOptions.ofDefaults());
+            d.ack(); // what the turn does once the question is stored
+
+            CliRun approved = agentkit("approve", "REQ-010").ok();
+            assertThat(approved.out()).contains("approved REQ-010").contains("back in roy's queue");
+            assertThat(book.find("REQ-010")).hasValueSatisfying(e -> assertThat(e.decidedBy()).startsWith("shell:"));
+        }
+        assertThat(agentkit("turn", "roy", "--json").ok().json().path("done").asInt()).as("REQ-010, back approved")
+                .isEqualTo(1);
+        CliRun again = agentkit("approve", "REQ-010");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.out()).contains("REQ-010 was already approved");
+        assertThat(agentkit("deny", "REQ-404", "not", "now").exit()).isEqualTo(1);
     }
 
     private static List<String> subjects(String stream) {

@@ -202,10 +202,14 @@ public final class AgentTestKit implements AutoCloseable {
                 .anyMatch(s -> s.action() == action && id.equals(s.envelope().id().orElse(null)));
     }
 
-    /** The headers of the first dead letter of {@code agent} whose original id is {@code id}. */
+    /**
+     * The headers of the first dead letter of {@code agent} whose item id is {@code id}: its
+     * {@code Agentkit-Item-Id} (an item back from an approval), else its original message id.
+     */
     public Map<String, String> deadLetterHeaders(String agent, String id) {
         return deadLetters(agent).stream()
-                .filter(e -> id.equals(e.header(Headers.ORIGINAL_ID).orElse(e.id().orElse(null))))
+                .filter(e -> id.equals(e.header(Headers.ITEM_ID).orElse(null))
+                        || id.equals(e.header(Headers.ORIGINAL_ID).orElse(e.id().orElse(null))))
                 .findFirst().map(Envelope::headers)
                 .orElseThrow(() -> new AssertionError("no dead letter of " + agent + " for " + id));
     }

@@ -4,9 +4,12 @@ import dev.agentkit.cli.LetterReader;
 import dev.agentkit.cli.Printer;
 import dev.agentkit.cli.TeamServers;
 import dev.agentkit.core.oversight.AgentControl;
+import dev.agentkit.core.oversight.ApprovalBook;
 import dev.agentkit.core.oversight.Command;
 import dev.agentkit.core.oversight.CommandExecutor;
 import dev.agentkit.core.oversight.DeadLetterEntry;
+import dev.agentkit.core.oversight.PendingApproval;
+import dev.agentkit.core.time.AgentClock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +18,12 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The chat's oversight commands from a shell: {@code retry ID}, {@code skip ID},
- * {@code reassign ID AGENT}, {@code pause AGENT}, {@code resume AGENT}. Each acts once, through
+ * {@code reassign ID AGENT}, {@code pause AGENT}, {@code resume AGENT}, and the decisions on an
+ * agent's question {@code approve ID}, {@code deny ID REASON...}, {@code answer ID TEXT...}. Each acts once, through
  * the same {@link CommandExecutor} the chat commands use (so a retry republishes with the same
  * fresh message ids, and the index, pause flags and alerts agree with the chat), after indexing
  * the dead letters nobody indexed yet. The sender recorded is {@code shell:<user>}. Exit 1 when
- * the command did nothing (an unknown or already settled item).
+ * the command did nothing (an unknown or already settled item, a question already decided).
  */
 public final class OversightCommands {
     private OversightCommands() {
@@ -47,66 +51,65 @@ public final class OversightCommands {
             try (TeamServers servers = connect()) {
                 LetterReader letters = new LetterReader(servers.broker(), team.config().topology(), servers.state());
                 letters.catchUp();
+                ApprovalBook approvals = new ApprovalBook(servers.state(), AgentClock.system());
+                boolean decision = c instanceof Command.DecisionCommand;
+                Optional<PendingApproval> asked = decision ? item().flatMap(approvals::find) : Optional.empty();
                 Optional<DeadLetterEntry> before = item().flatMap(letters.index()::find);
                 String sender = "shell:" + root.env().getOrDefault("USER", System.getProperty("user.name", "someone"));
                 String reply = new CommandExecutor(servers.broker(), team.config().topology(), servers.state(),
                         team.config().team(), new AgentControl(servers.state()), null).execute(c, sender);
                 Optional<DeadLetterEntry> after = item().flatMap(letters.index()::find);
-                boolean acted = item().isEmpty() || (after.isPresent() && !after.equals(before));
+                Optional<PendingApproval> decided = decision ? item().flatMap(approvals::find) : Optional.empty();
+                boolean acted = decision ? asked.filter(PendingApproval::pending).isPresent()
+                        && decided.filter(e -> !e.pending()).isPresent()
+                        : item().isEmpty() || (after.isPresent() && !after.equals(before));
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("command", c.toString());
                 result.put("acted", acted);
                 result.put("reply", reply);
-                after.ifPresent(e -> result.put("status", e.status().name()));
+                after.filter(e -> !decision).ifPresent(e -> result.put("status", e.status().name()));
+                decided.ifPresent(e -> result.put("status", e.status().name()));
                 out.result(result, List.of(reply));
                 return acted ? 0 : 1;
             }
         }
     }
 
-    /** {@code agentkit retry ID}. */
-    @picocli.CommandLine.Command(name = "retry", mixinStandardHelpOptions = true,
-            description = "Republish a dead letter to its original subject with a fresh delivery budget.")
-    public static final class Retry extends Base {
+    /** An oversight command about one item (a dead letter, or an agent's question). */
+    abstract static class ItemBase extends Base {
         @Parameters(index = "0", paramLabel = "ID", description = "The item, e.g. REQ-004.")
         String id;
 
         @Override
-        Command command() {
-            return new Command.Retry(id);
-        }
-
-        @Override
         Optional<String> item() {
             return Optional.of(id);
+        }
+    }
+
+    /** {@code agentkit retry ID}. */
+    @picocli.CommandLine.Command(name = "retry", mixinStandardHelpOptions = true,
+            description = "Republish a dead letter to its original subject with a fresh delivery budget.")
+    public static final class Retry extends ItemBase {
+        @Override
+        Command command() {
+            return new Command.Retry(id);
         }
     }
 
     /** {@code agentkit skip ID}. */
     @picocli.CommandLine.Command(name = "skip", mixinStandardHelpOptions = true,
             description = "Close a dead letter without doing it (the letter stays, marked skipped).")
-    public static final class Skip extends Base {
-        @Parameters(index = "0", paramLabel = "ID", description = "The item, e.g. REQ-004.")
-        String id;
-
+    public static final class Skip extends ItemBase {
         @Override
         Command command() {
             return new Command.Skip(id);
-        }
-
-        @Override
-        Optional<String> item() {
-            return Optional.of(id);
         }
     }
 
     /** {@code agentkit reassign ID AGENT}. */
     @picocli.CommandLine.Command(name = "reassign", mixinStandardHelpOptions = true,
             description = "Publish a dead letter to another agent's queue.")
-    public static final class Reassign extends Base {
-        @Parameters(index = "0", paramLabel = "ID", description = "The item, e.g. REQ-004.")
-        String id;
-
+    public static final class Reassign extends ItemBase {
         @Parameters(index = "1", paramLabel = "AGENT", description = "The agent who takes it now.")
         String agent;
 
@@ -114,10 +117,42 @@ public final class OversightCommands {
         Command command() {
             return new Command.Reassign(id, agent);
         }
+    }
+
+    /** {@code agentkit approve ID}. */
+    @picocli.CommandLine.Command(name = "approve", mixinStandardHelpOptions = true,
+            description = "Approve what an agent asked about: the item goes back to it, approved.")
+    public static final class Approve extends ItemBase {
+        @Override
+        Command command() {
+            return new Command.Approve(id);
+        }
+    }
+
+    /** {@code agentkit deny ID REASON...}. */
+    @picocli.CommandLine.Command(name = "deny", mixinStandardHelpOptions = true,
+            description = "Deny what an agent asked about: the item goes back to it, denied, with the reason.")
+    public static final class Deny extends ItemBase {
+        @Parameters(index = "1..*", paramLabel = "REASON", arity = "0..*", description = "Why not.")
+        List<String> reason = List.of();
 
         @Override
-        Optional<String> item() {
-            return Optional.of(id);
+        Command command() {
+            return new Command.Deny(id, String.join(" ", reason));
+        }
+    }
+
+    /** {@code agentkit answer ID TEXT...}. */
+    @picocli.CommandLine.Command(name = "answer", mixinStandardHelpOptions = true,
+            description = "Answer an agent's question: the item goes back to it with the answer.")
+    public static final class Answer extends ItemBase {
+        @Parameters(index = "1..*", paramLabel = "TEXT", arity = "1..*",
+                description = "The answer (one of its choices, if it offered some).")
+        List<String> text;
+
+        @Override
+        Command command() {
+            return new Command.Answer(id, String.join(" ", text));
         }
     }
 

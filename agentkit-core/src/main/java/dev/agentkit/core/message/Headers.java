@@ -42,6 +42,22 @@ public final class Headers {
      */
     public static final String DEAD_TRUNCATED = "Agentkit-Dead-Truncated";
 
+    /**
+     * The item's id when it differs from the message id: set on an item that re-entered its queue
+     * after a human's decision, so its id (and its processed mark) stay the original's.
+     */
+    public static final String ITEM_ID = "Agentkit-Item-Id";
+    /** On an item back from an approval: {@code approved}, {@code denied} or {@code answered}. */
+    public static final String APPROVAL_DECISION = "Agentkit-Approval-Decision";
+    /** On an item back from an approval: who decided (a chat user id, {@code shell:<user>}, or {@code timeout}). */
+    public static final String APPROVAL_BY = "Agentkit-Approval-By";
+    /** On an item back from an approval: when it was decided, ISO-8601. */
+    public static final String APPROVAL_AT = "Agentkit-Approval-At";
+    /** On an item back from an approval: the reason of a deny or the text of an answer, one line, bounded. */
+    public static final String APPROVAL_TEXT = "Agentkit-Approval-Text";
+    /** On an item back from an approval: the question that was asked, one line, bounded. */
+    public static final String APPROVAL_QUESTION = "Agentkit-Approval-Question";
+
     private Headers() {
     }
 }

@@ -9,6 +9,8 @@ import java.util.Optional;
  *   <li>{@code retry REQ-007}, {@code skip REQ-007}, {@code reassign REQ-007 to jen};</li>
  *   <li>{@code pause roy}, {@code resume roy}, {@code turn now roy} (the agent may be left out
  *       when the message is addressed to it);</li>
+ *   <li>{@code approve REQ-7}, {@code deny REQ-7 <reason>}, {@code answer REQ-7 <text>}: decide a
+ *       question an agent asked ({@code Outcome.awaitApproval});</li>
  *   <li>{@code status} (every agent) or {@code status roy}, and {@code help}.</li>
  * </ul>
  * Executed by {@link CommandExecutor}.
@@ -25,6 +27,24 @@ public sealed interface Command {
     sealed interface AgentCommand extends Command {
         /** The agent; {@code null} only for a {@link Status} of everyone. */
         String agent();
+    }
+
+    /** A human's decision on a question an agent asked, named by its item id. */
+    sealed interface DecisionCommand extends Command {
+        /** The request, as the human typed it. */
+        String item();
+    }
+
+    /** Go ahead: the item returns to its agent approved. */
+    record Approve(String item) implements DecisionCommand {
+    }
+
+    /** Do not: the item returns to its agent denied, with the reason (empty if none was given). */
+    record Deny(String item, String reason) implements DecisionCommand {
+    }
+
+    /** The item returns to its agent with this answer. */
+    record Answer(String item, String text) implements DecisionCommand {
     }
 
     /** Republish a dead letter to its original subject with a fresh delivery budget. */
@@ -60,8 +80,8 @@ public sealed interface Command {
     }
 
     /** The commands, for {@code help}. */
-    String SUMMARY = "retry <item>, skip <item>, reassign <item> to <agent>, pause <agent>, resume <agent>, "
-            + "turn now <agent>, status [agent], help";
+    String SUMMARY = "retry <item>, skip <item>, reassign <item> to <agent>, approve <item>, deny <item> <reason>, "
+            + "answer <item> <text>, pause <agent>, resume <agent>, turn now <agent>, status [agent], help";
 
     /**
      * Parses {@code text}; {@code addressee} is the agent the message was addressed to (the

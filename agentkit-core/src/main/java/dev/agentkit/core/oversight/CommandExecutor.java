@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * with a fresh message id ({@code REQ-007:retry:1}, so JetStream's de-duplication keeps it, and a
  * fresh delivery budget); {@code reassign} publishes it to the other agent's role queue
  * ({@code REQ-007:reassign:jen:2}); a letter cut to fit the server's max payload is republished
- * from the original message in its own stream. {@code skip} closes it without doing it. Pause, resume and
+ * from the original message in its own stream. {@code skip} closes it without doing it.
+ * {@code approve}, {@code deny} and {@code answer} decide a question an agent asked: the parked
+ * item goes back to its queue with the decision ({@link ApprovalBook#decide}). Pause, resume and
  * turn now flip {@link AgentControl}. Used inside an agent's turn ({@code self} is that agent) and
  * by the {@link DeadLetterDesk} ({@code self} is {@code null}). Wrap calls in a
  * {@link CommandLedger} to act once per chat message.
@@ -32,6 +34,7 @@ public final class CommandExecutor {
     private final String self;
     private final DeadLetterIndex index;
     private final TeamStatus status;
+    private final ApprovalBook approvals;
 
     /**
      * An executor over the team's broker and store; {@code self} is the agent whose turn runs the
@@ -51,7 +54,8 @@ public final class CommandExecutor {
         this.control = control;
         this.self = self;
         this.index = new DeadLetterIndex(store, clock);
-        this.status = new TeamStatus(broker, topology, index, control);
+        this.approvals = new ApprovalBook(store, clock);
+        this.status = new TeamStatus(broker, topology, index, control, approvals);
     }
 
     /**
@@ -74,6 +78,8 @@ public final class CommandExecutor {
             return skip(s.item(), sender);
         } else if (command instanceof Command.Reassign r) {
             return reassign(r.item(), r.agent(), sender);
+        } else if (command instanceof Command.DecisionCommand d) {
+            return decide(d, sender);
         } else if (command instanceof Command.Status s) {
             return status.describe(team, s.agent());
         } else if (command instanceof Command.Help) {
@@ -101,6 +107,16 @@ public final class CommandExecutor {
         }
         control.requestTurn(agent, sender);
         return "asked for a turn of " + agent + " now.";
+    }
+
+    private String decide(Command.DecisionCommand command, String sender) {
+        if (command instanceof Command.Approve a) {
+            return approvals.decide(broker, a.item(), Approval.Decision.APPROVED, sender, "");
+        } else if (command instanceof Command.Deny d) {
+            return approvals.decide(broker, d.item(), Approval.Decision.DENIED, sender, d.reason());
+        }
+        Command.Answer a = (Command.Answer) command;
+        return approvals.decide(broker, a.item(), Approval.Decision.ANSWERED, sender, a.text());
     }
 
     private String retry(String item, String sender) {

@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
 final class CommandParser {
     private static final String AGENT = "(@?[a-z0-9][a-z0-9_-]*(?::\\S+)?)";
     private static final Pattern ITEM = Pattern.compile("(?i)(retry|skip) (\\S+)");
+    private static final Pattern APPROVE = Pattern.compile("(?i)approve (\\S+)");
+    private static final Pattern DENY = Pattern.compile("(?i)deny (\\S+)(?: (.+))?");
+    private static final Pattern ANSWER = Pattern.compile("(?i)answer (\\S+) (.+)");
     private static final Pattern REASSIGN = Pattern.compile("(?i)reassign (\\S+) to " + AGENT);
     private static final Pattern CONTROL = Pattern.compile("(?i)(pause|resume|turn now|turn-now|status)(?: " + AGENT + ")?");
 
@@ -21,6 +24,10 @@ final class CommandParser {
         if (m.matches()) {
             boolean retry = m.group(1).equalsIgnoreCase("retry");
             return Optional.of(retry ? new Command.Retry(m.group(2)) : new Command.Skip(m.group(2)));
+        }
+        Optional<Command> decision = decision(t);
+        if (decision.isPresent()) {
+            return decision;
         }
         m = REASSIGN.matcher(t);
         if (m.matches()) {
@@ -43,6 +50,19 @@ final class CommandParser {
             });
         }
         return t.equalsIgnoreCase("help") ? Optional.of(new Command.Help()) : Optional.empty();
+    }
+
+    private static Optional<Command> decision(String t) {
+        Matcher m = APPROVE.matcher(t);
+        if (m.matches()) {
+            return Optional.of(new Command.Approve(m.group(1)));
+        }
+        m = DENY.matcher(t);
+        if (m.matches()) {
+            return Optional.of(new Command.Deny(m.group(1), m.group(2) == null ? "" : m.group(2)));
+        }
+        m = ANSWER.matcher(t);
+        return m.matches() ? Optional.of(new Command.Answer(m.group(1), m.group(2))) : Optional.empty();
     }
 
     /** {@code @Roy:example.org} → {@code roy}. */

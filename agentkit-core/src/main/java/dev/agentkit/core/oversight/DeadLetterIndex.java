@@ -1,12 +1,10 @@
 package dev.agentkit.core.oversight;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.agentkit.core.message.Json;
 import dev.agentkit.core.store.StateStore;
 import dev.agentkit.core.time.AgentClock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,8 +39,6 @@ public final class DeadLetterIndex {
     public static final int CLOSED_MAX_COUNT = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterIndex.class);
-    private static final TypeReference<List<String>> ITEMS = new TypeReference<>() {
-    };
     private static final String ESCALATED = "escalated";
 
     private final StateStore store;
@@ -130,8 +126,7 @@ public final class DeadLetterIndex {
     }
 
     private Set<String> openItems(String agent) {
-        return store.get(agentKey(agent)).map(json -> new LinkedHashSet<>(Json.mapper().convertValue(
-                Json.read(json, List.class), ITEMS))).orElseGet(LinkedHashSet::new);
+        return StoredNames.read(store, agentKey(agent));
     }
 
     private void addOpen(String agent, String item) {
@@ -151,10 +146,7 @@ public final class DeadLetterIndex {
     }
 
     private void removeOpen(String agent, String item) {
-        Set<String> items = openItems(agent);
-        if (items.remove(item.toLowerCase(Locale.ROOT))) {
-            store.put(agentKey(agent), Json.writeString(items));
-        }
+        StoredNames.remove(store, agentKey(agent), item);
     }
 
     /** Forgets the letter {@code letterId} of {@code item}, and the entry unless it was reopened since. */

@@ -10,19 +10,22 @@ import java.util.stream.Collectors;
 
 /**
  * The answer to {@code status}: per agent, paused or active, its work queue's pending and
- * in-progress counts (from {@code Broker.status}), its open dead letters, and its last turn.
+ * in-progress counts (from {@code Broker.status}), its open dead letters, the questions it asked
+ * humans that wait for a decision (with their age), and its last turn.
  */
 final class TeamStatus {
     private final Broker broker;
     private final Topology topology;
     private final DeadLetterIndex index;
     private final AgentControl control;
+    private final ApprovalBook approvals;
 
-    TeamStatus(Broker broker, Topology topology, DeadLetterIndex index, AgentControl control) {
+    TeamStatus(Broker broker, Topology topology, DeadLetterIndex index, AgentControl control, ApprovalBook approvals) {
         this.broker = broker;
         this.topology = topology;
         this.index = index;
         this.control = control;
+        this.approvals = approvals;
     }
 
     String describe(Team team, String agent) {
@@ -50,6 +53,7 @@ final class TeamStatus {
         if (!open.isEmpty()) {
             sb.append(" (").append(String.join(", ", open)).append(')');
         }
-        return sb.append("; last turn: ").append(control.lastReport(agent).orElse("none yet")).toString();
+        String waiting = approvals.statusOf(agent);
+        return sb.append(waiting.isEmpty() ? "" : ", " + waiting).append("; last turn: ").append(control.lastReport(agent).orElse("none yet")).toString();
     }
 }

@@ -69,7 +69,8 @@ final class ChatStep {
 
     private void handle(Turn turn, Commands commands, ChatMessage m) {
         String name = config.name();
-        Optional<Command> command = CommandAddressing.forAgent(m, name, config.alertsRoom(), commands.index);
+        Optional<Command> command = CommandAddressing.forAgent(m, name, config.room(), config.alertsRoom(),
+                commands.index, turn.approvals);
         if (command.isEmpty() && !m.addressedToMe()) {
             return;
         }

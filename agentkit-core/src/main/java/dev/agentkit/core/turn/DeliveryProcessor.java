@@ -6,6 +6,7 @@ import dev.agentkit.core.budget.QuotaExceededException;
 import dev.agentkit.core.topology.ConsumerSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -26,14 +27,39 @@ final class DeliveryProcessor {
     private final Heartbeat heartbeat;
     private final QuotaDeferral deferral;
     private final BudgetGuard budget;
+    private final Parking parking;
+    private final Duration failureDelay;
 
     DeliveryProcessor(String agent, Settlement settlement, Heartbeat heartbeat, QuotaDeferral deferral,
-                      BudgetGuard budget) {
+                      BudgetGuard budget, Parking parking, Duration failureDelay) {
         this.agent = agent;
         this.settlement = settlement;
         this.heartbeat = heartbeat;
         this.deferral = deferral;
         this.budget = budget;
+        this.parking = parking;
+        this.failureDelay = failureDelay;
+        settlement.parkWith(this::awaitApproval);
+    }
+
+    /**
+     * Parks the item until a human decides: stored and asked first, acked after. A store failure
+     * puts it back for the failure delay (requeued on its last delivery), never lost; too many
+     * questions waiting block it instead.
+     */
+    private Settlement.Settled awaitApproval(Delivery d, ConsumerSpec consumer, Outcome.AwaitApproval a) {
+        Optional<Settlement.Settled> parked;
+        try {
+            parked = parking.park(d, a);
+        } catch (RuntimeException e) {
+            return defer(d, consumer, parking.later(failureDelay), "could not store its question for humans: "
+                    + e.getMessage());
+        }
+        if (parked.isEmpty()) {
+            return settlement.settleAs(d, consumer, Outcome.blocked("too many questions wait for humans: " + a.question()));
+        }
+        TransientFailures.kept(d::ack);
+        return parked.get();
     }
 
     /** Processes and settles {@code d}; {@code completion} runs after a done outcome, before the ack. */

@@ -31,6 +31,8 @@ public record ItemEvent(String agent, String turnId, String itemId, String requi
         /** Given up: rejected, poison, or out of deliveries. */
         DEAD_LETTERED,
         /** Put back until a provider quota resets; not counted as a failure. */
-        DEFERRED
+        DEFERRED,
+        /** Parked until a human decides ({@code Outcome.awaitApproval}): stored, asked, acked. */
+        AWAITING_APPROVAL
     }
 }

@@ -4,6 +4,7 @@ import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.Delivery;
 import dev.agentkit.core.budget.QuotaExceededException;
+import dev.agentkit.core.message.Headers;
 import dev.agentkit.core.message.PoisonMessageException;
 import dev.agentkit.core.oversight.DeadLetter;
 import dev.agentkit.core.oversight.DeadLetterIndex;
@@ -96,6 +97,7 @@ public final class Settlement {
     private final String alertsRoom;
     private final Poster alerts;
     private final DeadLetters deadLetters;
+    private Parker parker;
 
     /**
      * The settlement of {@code agent}'s deliveries: given-up items go to {@code deadLetterSubject}
@@ -114,9 +116,31 @@ public final class Settlement {
         this.deadLetters = new DeadLetters(broker, deadLetterSubject, agent, index);
     }
 
-    /** What an item is called in logs, keys and ids: its message id, else {@code <stream>:<sequence>}. */
+    /**
+     * What an item is called in logs, keys and ids, as {@code processWork} sees it and its processed
+     * mark is keyed: the {@code Agentkit-Item-Id} header of an item that came back after a human's
+     * decision (so it keeps the id it asked with), else its message id or body {@code id}, else
+     * {@code <stream>:<sequence>}.
+     */
     public static String itemId(Delivery d) {
-        return d.envelope().id().orElseGet(() -> d.stream() + ":" + d.streamSequence());
+        return d.envelope().header(Headers.ITEM_ID).filter(id -> !id.isBlank())
+                .or(() -> d.envelope().id()).orElseGet(() -> d.stream() + ":" + d.streamSequence());
+    }
+
+    /** Parks an item that awaits a human's decision; the turn's (a work loop has none: it blocks the item). */
+    @FunctionalInterface
+    interface Parker {
+        Settled park(Delivery d, ConsumerSpec consumer, Outcome.AwaitApproval await);
+    }
+
+    /** Sets who parks items awaiting approval (the turn); without one such an item is blocked. */
+    void parkWith(Parker p) {
+        this.parker = p;
+    }
+
+    /** Settles {@code d} by {@code outcome} as if its handler had returned it. */
+    Settled settleAs(Delivery d, ConsumerSpec consumer, Outcome outcome) {
+        return settleNow(d, consumer, outcome, false, NOTHING);
     }
 
     /**
@@ -222,6 +246,10 @@ public final class Settlement {
             }
             return retryOrGiveUp(d, consumer, blockedDelay, "blocked: " + b.reason(), ItemEvent.Result.BLOCKED,
                     failed, true);
+        } else if (outcome instanceof Outcome.AwaitApproval a) {
+            return parker != null ? parker.park(d, consumer, a)
+                    : settleNow(d, consumer, Outcome.blocked("awaits a human's approval, which only a turn can ask: "
+                            + a.question()), failed, NOTHING);
         }
         try {
             completion.run();

@@ -1,5 +1,6 @@
 package dev.agentkit.core.turn;
 
+import dev.agentkit.core.oversight.ApprovalBook;
 import dev.agentkit.core.oversight.DeadLetterIndex;
 import dev.agentkit.core.topology.AgentConsumers;
 
@@ -19,6 +20,8 @@ final class Turn {
     final DirectMessages directs;
     final Heartbeat heartbeat;
     final FetchRetry fetches;
+    final ApprovalBook approvals;
+    final Parking parking;
     /** Posts made with {@code TurnBasedAgent.post} in this turn: the n of their {@code <turn id>:post:<n>} keys. */
     int posts;
 
@@ -36,7 +39,9 @@ final class Turn {
         Settlement settlement = new Settlement(runtime.broker(), config.name(),
                 runtime.topology().deadLetterSubject(config.name()), new DeadLetterIndex(runtime.state(), runtime.clock()),
                 config.failureDelay(), config.blockedDelay(), config.alertsRoom(), chat::post);
+        this.approvals = new ApprovalBook(runtime.state(), runtime.clock());
+        this.parking = new Parking(config, approvals, chat, runtime.clock());
         this.processor = new DeliveryProcessor(config.name(), settlement, heartbeat,
-                new QuotaDeferral(runtime.broker(), runtime.clock()), budget);
+                new QuotaDeferral(runtime.broker(), runtime.clock()), budget, parking, config.failureDelay());
     }
 }

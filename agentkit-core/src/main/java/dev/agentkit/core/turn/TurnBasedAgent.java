@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  *       ({@code <agent>-<n>}, saved before it is used, so ids made from it are new after a crash);
  *       from here to the end the heartbeat renews the lease;</li>
  *   <li>read the chat: oversight commands ({@code dev.agentkit.core.oversight.Command}) and
- *       human messages to {@link #onHumanMessage};</li>
+ *       human messages to {@link #onHumanMessage}; then act on the questions it asked humans
+ *       ({@link Outcome#awaitApproval}) whose timeout passed;</li>
  *   <li>pull direct messages: questions to {@link #onQuestion}, answers to {@link #onAnswer};</li>
  *   <li>pull the coordination streams into {@link #onCoordination}, so the work below sees the
  *       team's latest announcements;</li>

@@ -25,6 +25,7 @@ final class TurnCycle {
     private final ChatStep chatStep;
     private final MessageStep messageStep;
     private final WorkStep workStep;
+    private final ApprovalStep approvalStep;
     private Turn current;
 
     TurnCycle(AgentConfig config, AgentRuntime runtime, AgentHooks hooks) {
@@ -34,6 +35,7 @@ final class TurnCycle {
         this.chatStep = new ChatStep(config, runtime, hooks);
         this.messageStep = new MessageStep(config.name(), hooks);
         this.workStep = new WorkStep(config, runtime.clock(), runtime.processed(), hooks);
+        this.approvalStep = new ApprovalStep(config, runtime);
     }
 
     /** The running turn; null between turns. */
@@ -96,6 +98,7 @@ final class TurnCycle {
             t.listeners.turnStarted(new TurnStart(config.name(), t.id, start));
             runtime.control().clearTurnRequest(config.name());
             tally.chat(chatStep.run(t));
+            approvalStep.run(t);
             if (runtime.control().isPaused(config.name())) {
                 tally.stop(StopReason.PAUSED, null);
                 return null;

@@ -22,21 +22,28 @@ import dev.agentkit.routing.roadmap.RoadmapSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The mission, start to end: the roadmap is drained onto the agents' queues; Roy, Jen and Moss
  * take staggered turns; Roy finishes the login endpoint and announces it; Jen, who asked him how
- * it reports errors, builds the form against it; Moss adds the CI pipeline; a migration keeps
- * failing until it lands in the dead letters with an alert; a human asks Roy what he has done and
- * gets an answer. Runs in any {@link TeamWorld}.
+ * it reports errors, builds the form against it; Moss adds the CI pipeline; a migration that
+ * needs the staging database keeps failing until it lands in the dead letters with an alert;
+ * another migration makes Roy ask in {@code #backend} before it runs, the human approves it
+ * there and Roy's next turn runs it; a human asks Roy what he has done and gets an answer. Runs
+ * in any {@link TeamWorld}.
  */
 public final class TeamStory {
     /** Every agent of the story, name → role. */
     public static final Map<String, String> ROLES = Map.of("roy", "backend", "jen", "frontend", "moss", "infra");
+    private static final Pattern ASKED = Pattern.compile("^roy: APPROVAL (\\S+) ");
 
     private final TeamWorld world;
     private final Path workspace;
@@ -80,11 +87,26 @@ public final class TeamStory {
             alignToPeriod(period);
             world.clock().schedule(period.multipliedBy(3).dividedBy(2),
                     () -> world.humanSays(Rooms.BACKEND, "roy: what have you finished so far?"));
+            Set<String> approved = new HashSet<>();
+            for (int p = 1; p < periods; p++) { // the human reads #backend late in each period
+                world.clock().schedule(period.multipliedBy(p).plus(period.multipliedBy(3).dividedBy(4)),
+                        () -> approveWhatRoyAsks(approved));
+            }
             scheduler.start();
             world.passTime(period.multipliedBy(periods));
         }
         return new StoryResult(drained, List.copyOf(reports), envelopes(ConsumerRef.of(integration)),
                 envelopes(ConsumerRef.of(deadLetters)), roomLogs());
+    }
+
+    /** The human approves each question Roy asked in {@code #backend}, once. */
+    private void approveWhatRoyAsks(Set<String> approved) {
+        for (String line : world.roomLog(Rooms.BACKEND)) {
+            Matcher m = ASKED.matcher(line);
+            if (m.find() && approved.add(m.group(1))) {
+                world.humanSays(Rooms.BACKEND, "approve " + m.group(1));
+            }
+        }
     }
 
     /**

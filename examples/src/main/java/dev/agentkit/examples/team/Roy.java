@@ -2,9 +2,12 @@ package dev.agentkit.examples.team;
 
 import dev.agentkit.core.chat.ChatMessage;
 import dev.agentkit.core.chat.Rooms;
+import dev.agentkit.core.oversight.Approval;
 import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.core.turn.AgentRuntime;
 import dev.agentkit.core.turn.DirectMessage;
+import dev.agentkit.core.turn.Outcome;
+import dev.agentkit.core.turn.WorkItem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +17,39 @@ import java.util.Optional;
  * Roy, the backend developer. For each requirement he writes an endpoint and its test under
  * {@code src/api/} and {@code tests/api/}, commits them, announces {@code api_ready} with the
  * endpoint and its schema, and says so in {@code #backend}. He answers other agents' questions
- * about his endpoints, and humans who ask what he has done. Migrations need a staging database
- * he cannot reach, so they fail until they are dead-lettered.
+ * about his endpoints, and humans who ask what he has done. A migration asks a human before it
+ * runs ({@link Outcome#awaitApproval}): approved, he writes it under {@code src/models/migrations/}
+ * and says who approved it; denied, he rejects it into the dead letters with the reason. Work
+ * tagged {@code #staging} needs a staging database he cannot reach, so it fails until it is
+ * dead-lettered.
  */
 public final class Roy extends TeamMember {
 
     public Roy(AgentRuntime runtime, TeamSettings settings) {
         super(AgentConfig.builder("roy").role("backend").room(Rooms.BACKEND)
                 .failureDelay(settings.retryDelay()).build(), runtime, settings);
+    }
+
+    /** Who approved the migration in hand, for its post; set and read within one item. */
+    private String approvedBy;
+
+    @Override
+    protected Optional<Outcome> notReady(RequirementBody r, WorkItem item) {
+        approvedBy = null;
+        if (!r.tags().contains("migration") || r.tags().contains("staging")) {
+            return Optional.empty();
+        }
+        Optional<Approval> decision = item.approval();
+        if (decision.isEmpty()) {
+            return Optional.of(Outcome.awaitApproval(r.id() + " migrates the production database (" + r.statement()
+                    + "); may I run it?"));
+        }
+        if (decision.get().denied()) {
+            return Optional.of(Outcome.reject("migration " + r.id() + " denied by " + decision.get().by() + ": "
+                    + decision.get().text()));
+        }
+        approvedBy = decision.get().by();
+        return Optional.empty();
     }
 
     static String endpointName(RequirementBody r) {
@@ -32,8 +60,11 @@ public final class Roy extends TeamMember {
 
     @Override
     protected Map<String, String> produce(RequirementBody r) {
-        if (r.tags().contains("migration")) {
+        if (r.tags().contains("staging")) {
             throw new IllegalStateException("the staging database is unreachable, so the migration cannot be verified");
+        }
+        if (r.tags().contains("migration")) {
+            return Map.of("src/models/migrations/" + r.slug() + ".sql", "-- " + r.id() + ": " + r.statement() + "\n");
         }
         String name = endpointName(r);
         Map<String, String> files = new LinkedHashMap<>();
@@ -53,6 +84,11 @@ public final class Roy extends TeamMember {
 
     @Override
     protected void finished(RequirementBody r, List<String> files) {
+        if (r.tags().contains("migration")) {
+            post(Rooms.BACKEND, r.id() + " done: migration " + String.join(", ", files) + " ran, approved by "
+                    + approvedBy);
+            return;
+        }
         String endpoint = "/api/" + endpointName(r);
         announce("api_ready", Map.of("type", "api_ready", "requirement", r.id(), "endpoint", endpoint,
                 "method", "POST", "schema", Map.of("ok", "boolean", "requirement", "string")));

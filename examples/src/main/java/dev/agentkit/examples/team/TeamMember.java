@@ -53,6 +53,14 @@ public abstract class TeamMember extends TurnBasedAgent {
         return Optional.empty();
     }
 
+    /**
+     * {@link #notReady(RequirementBody)} with the item, for a member whose readiness depends on
+     * it, e.g. on a human's decision ({@link WorkItem#approval()}).
+     */
+    protected Optional<Outcome> notReady(RequirementBody requirement, WorkItem item) {
+        return notReady(requirement);
+    }
+
     /** The files the built-in work writes for {@code requirement}: workspace-relative path → content. */
     protected abstract Map<String, String> produce(RequirementBody requirement);
 
@@ -65,7 +73,7 @@ public abstract class TeamMember extends TurnBasedAgent {
         if (r.id() == null || r.statement() == null || r.statement().isBlank()) {
             return Outcome.reject("a requirement needs an id and a statement");
         }
-        Optional<Outcome> wait = notReady(r);
+        Optional<Outcome> wait = notReady(r, item);
         if (wait.isPresent()) {
             return wait.get();
         }

@@ -49,7 +49,7 @@ class TeamDemoIT {
     }
 
     private static void assertStory(StoryResult story, String printed) {
-        assertThat(story.drained().published()).hasSize(4);
+        assertThat(story.drained().published()).hasSize(5);
         assertThat(story.integration()).extracting(e -> e.json().path("type").asText())
                 .containsExactlyInAnyOrder("api_ready", "ui_ready", "infra_ready");
         assertThat(story.total("roy", TurnReport::directMessages)).as("jen's question reached roy").isEqualTo(1);
@@ -61,7 +61,12 @@ class TeamDemoIT {
                 .anySatisfy(l -> assertThat(l).startsWith("douglas: roy: what have"))
                 .anySatisfy(l -> assertThat(l).startsWith("roy: finished so far: REQ-001"));
         assertThat(story.rooms().get("frontend")).anySatisfy(l -> assertThat(l).contains("builds against /api/login"));
-        assertThat(story.rooms().get("alerts")).anySatisfy(l -> assertThat(l).contains("REQ-004"));
+        assertThat(story.rooms().get("alerts")).anySatisfy(l -> assertThat(l).contains("REQ-004"))
+                .anySatisfy(l -> assertThat(l).startsWith("roy: APPROVAL REQ-005"));
+        assertThat(story.rooms().get("backend")).as("roy asks before the migration, douglas approves, roy runs it")
+                .anySatisfy(l -> assertThat(l).startsWith("roy: APPROVAL REQ-005"))
+                .anySatisfy(l -> assertThat(l).isEqualTo("douglas: approve REQ-005"))
+                .anySatisfy(l -> assertThat(l).startsWith("roy: REQ-005 done: migration"));
         assertThat(printed).contains("nats-server at", "Matrix homeserver at");
     }
 }

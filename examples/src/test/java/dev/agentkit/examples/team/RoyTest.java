@@ -59,10 +59,10 @@ class RoyTest {
     }
 
     @Test
-    void aMigrationThatKeepsFailingEndsInTheDeadLettersAfterThreeDeliveries(AgentTestKit kit) {
+    void aMigrationThatNeedsStagingKeepsFailingAndEndsInTheDeadLettersAfterThreeDeliveries(AgentTestKit kit) {
         Roy roy = roy(kit);
         kit.publishWork("backend", Map.of("id", "REQ-004", "statement", "Migrate the users table",
-                "tags", List.of("backend", "migration")));
+                "tags", List.of("backend", "migration", "staging")));
 
         for (int turn = 0; turn < 3; turn++) {
             roy.runTurn();
@@ -73,6 +73,44 @@ class RoyTest {
                 .containsEntry(Headers.DELIVERY_COUNT, "3")
                 .hasEntrySatisfying(Headers.DEAD_REASON, r -> assertThat(r).contains("staging database"));
         assertThat(roy.runTurn().pulled()).isZero();
+    }
+
+    @Test
+    void aMigrationAsksInBackendAndRunsOnceAHumanApproves(AgentTestKit kit) throws Exception {
+        Roy roy = roy(kit);
+        kit.publishWork("backend", Map.of("id", "REQ-005", "statement", "Add an index on sessions.user_id",
+                "tags", List.of("backend", "migration")));
+
+        roy.runTurn();
+        assertThat(kit.posts("backend")).anySatisfy(p -> assertThat(p).startsWith("roy: APPROVAL REQ-005")
+                .contains("migrates the production database", "approve REQ-005", "deny REQ-005 <reason>"));
+        assertThat(workspace.resolve("src/models/migrations")).doesNotExist();
+
+        kit.human("@douglas:localhost").say("backend", "approve REQ-005");
+        TurnReport approved = roy.runTurn();
+
+        assertThat(approved.done()).isEqualTo(1);
+        assertThat(Files.readString(workspace.resolve("src/models/migrations/add-an-index-on-sessions-user-id.sql")))
+                .contains("REQ-005");
+        assertThat(Workspaces.commitSubjects(workspace)).first().isEqualTo("REQ-005: Add an index on sessions.user_id");
+        assertThat(kit.posts("backend")).contains("roy: REQ-005 done: migration "
+                + "src/models/migrations/add-an-index-on-sessions-user-id.sql ran, approved by @douglas:localhost");
+    }
+
+    @Test
+    void aDeniedMigrationIsRejectedWithTheReason(AgentTestKit kit) {
+        Roy roy = roy(kit);
+        kit.publishWork("backend", Map.of("id", "REQ-005", "statement", "Add an index on sessions.user_id",
+                "tags", List.of("backend", "migration")));
+        roy.runTurn();
+
+        kit.human("@douglas:localhost").say("alerts", "deny REQ-005 not during the release freeze");
+        TurnReport denied = roy.runTurn();
+
+        assertThat(denied.rejected()).isEqualTo(1);
+        assertThat(kit.deadLetterHeaders("roy", "REQ-005").get(Headers.DEAD_REASON))
+                .isEqualTo("migration REQ-005 denied by @douglas:localhost: not during the release freeze");
+        assertThat(Workspaces.commitSubjects(workspace)).first().isEqualTo("empty");
     }
 
     @Test
