@@ -3,7 +3,7 @@ package dev.agentkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import dev.agentkit.testing.nats.NatsServerFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.agentkit.nats;
 
 import dev.agentkit.core.broker.BrokerException;
+import dev.agentkit.core.internal.topology.Subjects;
 import dev.agentkit.core.topology.ConsumerSpec;
 import dev.agentkit.core.topology.StreamSpec;
-import dev.agentkit.core.topology.Subjects;
 import dev.agentkit.core.topology.Topology;
 import dev.agentkit.nats.PlannedChange.Action;
 import io.nats.client.Connection;

@@ -7,7 +7,7 @@ import dev.agentkit.bench.nats.IdleTurnBenchmark;
 import dev.agentkit.bench.nats.NatsBench;
 import dev.agentkit.bench.nats.ReplicaDrainBenchmark;
 import dev.agentkit.bench.nats.SharedConnectionBenchmark;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

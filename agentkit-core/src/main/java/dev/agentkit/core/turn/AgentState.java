@@ -1,7 +1,7 @@
 package dev.agentkit.core.turn;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import dev.agentkit.core.store.StateStore;
 import java.util.Map;
 import java.util.Optional;

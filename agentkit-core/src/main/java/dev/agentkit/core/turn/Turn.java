@@ -1,6 +1,6 @@
 package dev.agentkit.core.turn;
 
-import dev.agentkit.core.oversight.DeadLetterIndex;
+import dev.agentkit.core.internal.oversight.DeadLetterIndex;
 import dev.agentkit.core.topology.AgentConsumers;
 
 /** The state of one running turn, shared by its steps. Confined to the turn's thread. */

@@ -1,7 +1,7 @@
 package dev.agentkit.nats.kv;
 
 import dev.agentkit.core.broker.BrokerException;
-import dev.agentkit.core.broker.RetryPolicy;
+import dev.agentkit.core.internal.broker.RetryPolicy;
 import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.nats.NatsFailures;
 import io.nats.client.JetStreamApiException;

@@ -1,17 +1,17 @@
 package dev.agentkit.routing.drain;
 
-import dev.agentkit.core.message.HeaderValues;
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.Delivery;
+import dev.agentkit.core.internal.message.HeaderValues;
+import dev.agentkit.core.internal.message.Json;
+import dev.agentkit.core.internal.topology.Subjects;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.message.Headers;
-import dev.agentkit.core.message.Json;
 import dev.agentkit.core.message.PoisonMessageException;
 import dev.agentkit.core.store.ProcessedStore;
 import dev.agentkit.core.topology.ConsumerSpec;
-import dev.agentkit.core.topology.Subjects;
 import dev.agentkit.core.turn.Outcome;
 import dev.agentkit.core.turn.StopReason;
 import dev.agentkit.core.turn.WorkItem;

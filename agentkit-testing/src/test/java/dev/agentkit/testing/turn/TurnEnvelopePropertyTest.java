@@ -2,14 +2,16 @@ package dev.agentkit.testing.turn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.ConsumerStatus;
 import dev.agentkit.core.broker.PublishResult;
 import dev.agentkit.core.budget.QuotaExceededException;
+import dev.agentkit.core.internal.message.Json;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.message.Headers;
-import dev.agentkit.core.message.Json;
 import dev.agentkit.core.message.PoisonMessageException;
 import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.core.turn.AgentRuntime;
@@ -18,8 +20,6 @@ import dev.agentkit.core.turn.TurnBudget;
 import dev.agentkit.core.turn.TurnReport;
 import dev.agentkit.core.turn.WorkItem;
 import dev.agentkit.testing.AgentTestKit;
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

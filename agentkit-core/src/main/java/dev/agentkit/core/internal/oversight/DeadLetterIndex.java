@@ -1,7 +1,9 @@
-package dev.agentkit.core.oversight;
+package dev.agentkit.core.internal.oversight;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
+import dev.agentkit.core.oversight.DeadLetter;
+import dev.agentkit.core.oversight.DeadLetterDesk;
 import dev.agentkit.core.store.StateStore;
 import dev.agentkit.core.time.AgentClock;
 import java.time.Duration;

@@ -1,4 +1,8 @@
-package dev.agentkit.core.oversight;
+package dev.agentkit.core.internal.oversight;
+
+import dev.agentkit.core.internal.message.HeaderValues;
+import dev.agentkit.core.oversight.DeadLetter;
+import dev.agentkit.core.oversight.DeadLetterDesk;
 
 /**
  * The alert humans get for a dead letter, posted once to the alerts room by whoever gave the
@@ -28,8 +32,8 @@ public final class Escalation {
         return "DEAD LETTER " + item + " (agent " + letter.agent()
                 + ", subject " + (letter.subject() == null ? "none" : letter.subject())
                 + ", " + letter.deliveries() + (letter.deliveries() == 1 ? " delivery)" : " deliveries)") + "\n"
-                + "reason: " + DeadLetter.oneLine(reason, MAX_ERROR) + "\n"
-                + "last error: " + DeadLetter.oneLine(letter.lastError(), MAX_ERROR) + "\n"
+                + "reason: " + HeaderValues.oneLine(reason, MAX_ERROR) + "\n"
+                + "last error: " + HeaderValues.oneLine(letter.lastError(), MAX_ERROR) + "\n"
                 + "reply: retry " + item + " | skip " + item + " | reassign " + item + " to <agent>";
     }
 

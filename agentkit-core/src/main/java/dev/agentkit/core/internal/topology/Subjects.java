@@ -1,4 +1,4 @@
-package dev.agentkit.core.topology;
+package dev.agentkit.core.internal.topology;
 
 /**
  * NATS subject rules: validation and wildcard matching ({@code *} one token, {@code >} the rest).

@@ -1,5 +1,6 @@
-package dev.agentkit.core.broker;
+package dev.agentkit.core.internal.broker;
 
+import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.time.AgentClock;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.agentkit.core.message;
+package dev.agentkit.core.internal.message;
 
 /**
  * Makes free text (routing reasons, dead-letter reasons) fit a NATS header value, which must be
@@ -23,5 +23,11 @@ public final class HeaderValues {
     /** Whether {@code text} may stand as a header value unchanged (e.g. a message id). */
     public static boolean isSafe(String text) {
         return text.chars().allMatch(c -> c >= 32 && c < 127);
+    }
+
+    /** {@code text} on one line, cut to {@code max} characters with an ellipsis. */
+    public static String oneLine(String text, int max) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() <= max ? flat : flat.substring(0, max - 3) + "...";
     }
 }

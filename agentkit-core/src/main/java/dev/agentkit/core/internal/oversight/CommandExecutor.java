@@ -1,8 +1,13 @@
-package dev.agentkit.core.oversight;
+package dev.agentkit.core.internal.oversight;
 
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.message.Envelope;
+import dev.agentkit.core.oversight.AgentControl;
+import dev.agentkit.core.oversight.Command;
+import dev.agentkit.core.oversight.DeadLetter;
+import dev.agentkit.core.oversight.DeadLetterDesk;
+import dev.agentkit.core.oversight.Team;
 import dev.agentkit.core.store.StateStore;
 import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.core.topology.Topology;

@@ -1,5 +1,7 @@
-package dev.agentkit.core.budget;
+package dev.agentkit.core.internal.budget;
 
+import dev.agentkit.core.budget.Usage;
+import dev.agentkit.core.budget.UsageBudget;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

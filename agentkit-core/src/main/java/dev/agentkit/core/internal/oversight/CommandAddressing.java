@@ -1,6 +1,9 @@
-package dev.agentkit.core.oversight;
+package dev.agentkit.core.internal.oversight;
 
 import dev.agentkit.core.chat.ChatMessage;
+import dev.agentkit.core.oversight.Command;
+import dev.agentkit.core.oversight.DeadLetterDesk;
+import dev.agentkit.core.oversight.Team;
 import java.util.Optional;
 
 /**

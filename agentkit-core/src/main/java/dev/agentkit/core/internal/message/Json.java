@@ -1,9 +1,11 @@
-package dev.agentkit.core.message;
+package dev.agentkit.core.internal.message;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentkit.core.message.Envelope;
+import dev.agentkit.core.message.PoisonMessageException;
 import java.io.IOException;
 import java.util.Optional;
 

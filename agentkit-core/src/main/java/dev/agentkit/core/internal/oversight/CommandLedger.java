@@ -1,7 +1,8 @@
-package dev.agentkit.core.oversight;
+package dev.agentkit.core.internal.oversight;
 
 import dev.agentkit.core.chat.ChatMessage;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
+import dev.agentkit.core.oversight.DeadLetterDesk;
 import dev.agentkit.core.store.StateStore;
 import dev.agentkit.core.time.AgentClock;
 import java.time.Duration;

@@ -1,5 +1,7 @@
-package dev.agentkit.core.store;
+package dev.agentkit.core.internal.store;
 
+import dev.agentkit.core.store.FileProcessedStore;
+import dev.agentkit.core.store.FileStateStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,7 +26,8 @@ public final class StoreKeys {
     /** How long a key {@link #preview} shows, in characters. */
     static final int PREVIEW_CHARS = 80;
 
-    static final StoreKeys FILE_NAMES = of('.', false);
+    /** Names for files: the escape is {@code .}, case folded away (file systems may ignore case). */
+    public static final StoreKeys FILE_NAMES = of('.', false);
 
     private final char escape;
     private final HexFormat hex;

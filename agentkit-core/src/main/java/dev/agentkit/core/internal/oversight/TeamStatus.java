@@ -1,9 +1,11 @@
-package dev.agentkit.core.oversight;
+package dev.agentkit.core.internal.oversight;
 
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.ConsumerStatus;
+import dev.agentkit.core.oversight.AgentControl;
+import dev.agentkit.core.oversight.Team;
 import dev.agentkit.core.topology.Topology;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,7 +1,8 @@
-package dev.agentkit.core.broker;
+package dev.agentkit.core.internal.broker;
 
+import dev.agentkit.core.broker.Broker;
+import dev.agentkit.core.internal.message.HeaderValues;
 import dev.agentkit.core.message.Envelope;
-import dev.agentkit.core.message.HeaderValues;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 

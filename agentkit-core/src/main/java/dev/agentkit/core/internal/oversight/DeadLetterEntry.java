@@ -1,5 +1,7 @@
-package dev.agentkit.core.oversight;
+package dev.agentkit.core.internal.oversight;
 
+import dev.agentkit.core.internal.message.HeaderValues;
+import dev.agentkit.core.oversight.DeadLetter;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -63,7 +65,7 @@ public record DeadLetterEntry(String letterSubject, String letterStream, long le
     /** A new open entry for {@code letter}, stored at {@code stream}/{@code sequence} of {@code subject}. */
     static DeadLetterEntry open(String subject, String stream, long sequence, DeadLetter letter, int republished,
                                 Instant at) {
-        String preview = DeadLetter.oneLine(letter.original().preview(), MAX_PREVIEW);
+        String preview = HeaderValues.oneLine(letter.original().preview(), MAX_PREVIEW);
         return new DeadLetterEntry(subject, stream, sequence, letter.letterId(), letter.item(), letter.agent(),
                 letter.subject(), letter.kind(), letter.deliveries(), letter.reason(), letter.lastError(), preview,
                 Status.OPEN, "", republished, at.toEpochMilli());
