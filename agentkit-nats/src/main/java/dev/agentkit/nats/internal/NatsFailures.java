@@ -1,6 +1,7 @@
-package dev.agentkit.nats;
+package dev.agentkit.nats.internal;
 
 import dev.agentkit.core.broker.BrokerException;
+import dev.agentkit.nats.JetStreamBroker;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamStatusCheckedException;
 import java.io.IOException;
