@@ -1,4 +1,4 @@
-package dev.agentkit.protocol;
+package dev.agentkit.protocol.internal;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
