@@ -2,6 +2,7 @@ package dev.agentkit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentkit.core.apicheck.ExportedTypes;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleDescriptor.Exports;
 import java.util.stream.Collectors;

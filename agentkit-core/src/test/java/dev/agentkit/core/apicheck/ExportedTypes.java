@@ -1,4 +1,4 @@
-package dev.agentkit.core;
+package dev.agentkit.core.apicheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * {@code internal} packages. Each library module's {@code ExportedTypesTest} compares them with the
  * module's checked-in {@code exported-types.txt} (sorted, one type per line, beside the test in its
  * test resources), so a type added to or removed from the API fails the build until the list is
- * updated: the list is the review point. Shared through agentkit-core's test jar.
+ * updated: the list is the review point. Shared through agentkit-core's test jar, in a package of its own (core's module owns {@code dev.agentkit.core}).
  */
 public final class ExportedTypes {
     /** The name of the list, a test resource in the package of the module's test. */
