@@ -2,7 +2,7 @@ package dev.agentkit.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import java.io.PrintWriter;
 import java.util.List;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.Delivery;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import dev.agentkit.core.oversight.ApprovalBook;
 import dev.agentkit.core.oversight.ApprovalOptions;
 import dev.agentkit.core.time.AgentClock;

@@ -1,7 +1,7 @@
 package dev.agentkit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

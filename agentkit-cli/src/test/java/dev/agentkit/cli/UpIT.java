@@ -91,7 +91,7 @@ class UpIT {
     }
 
     private static JsonNode consumer() {
-        return dev.agentkit.core.message.Json.tryRead(nats.run("consumer", "info", "REQUIREMENTS", "roy", "--json")
+        return dev.agentkit.core.internal.message.Json.tryRead(nats.run("consumer", "info", "REQUIREMENTS", "roy", "--json")
                 .getBytes(StandardCharsets.UTF_8)).orElseThrow();
     }
 

@@ -1,6 +1,6 @@
 package dev.agentkit.matrix;
 
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import dev.agentkit.matrix.client.MatrixClient;
 import dev.agentkit.matrix.client.MessagesPage;
 import dev.agentkit.matrix.client.MessagesQuery;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentkit.core.chat.ChatMessage;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import dev.agentkit.matrix.client.RoomEvent;
 import java.time.Instant;
 import java.util.List;

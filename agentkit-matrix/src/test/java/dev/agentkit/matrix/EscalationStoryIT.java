@@ -7,8 +7,8 @@ import static dev.agentkit.matrix.MatrixWorld.ROY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentkit.core.chat.Rooms;
+import dev.agentkit.core.internal.oversight.DeadLetterEntry;
 import dev.agentkit.core.oversight.AgentControl;
-import dev.agentkit.core.oversight.DeadLetterEntry;
 import dev.agentkit.core.turn.StopReason;
 import dev.agentkit.core.turn.TurnReport;
 import dev.agentkit.testing.matrix.SynapseExtension;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.agentkit.core.chat.ChatException;
 import dev.agentkit.core.chat.ChatMessage;
 import dev.agentkit.core.chat.Rooms;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import dev.agentkit.matrix.client.MatrixClient;
 import dev.agentkit.matrix.client.MatrixClientConfig;
 import dev.agentkit.matrix.client.MatrixException;

@@ -2,9 +2,10 @@ package dev.agentkit.nats;
 
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.TopologyConflictException;
+import dev.agentkit.core.internal.topology.Subjects;
 import dev.agentkit.core.topology.ConsumerSpec;
 import dev.agentkit.core.topology.StreamSpec;
-import dev.agentkit.core.topology.Subjects;
+import dev.agentkit.nats.internal.NatsFailures;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.AckPolicy;

@@ -2,10 +2,11 @@ package dev.agentkit.nats;
 
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.PublishResult;
-import dev.agentkit.core.broker.RetryPolicy;
+import dev.agentkit.core.internal.broker.RetryPolicy;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.message.Headers;
 import dev.agentkit.core.time.AgentClock;
+import dev.agentkit.nats.internal.NatsFailures;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;

@@ -1,11 +1,12 @@
 package dev.agentkit.nats;
 
 import dev.agentkit.core.broker.BrokerException;
+import dev.agentkit.core.internal.topology.Subjects;
 import dev.agentkit.core.topology.ConsumerSpec;
 import dev.agentkit.core.topology.StreamSpec;
-import dev.agentkit.core.topology.Subjects;
 import dev.agentkit.core.topology.Topology;
 import dev.agentkit.nats.PlannedChange.Action;
+import dev.agentkit.nats.internal.NatsFailures;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.Delivery;
+import dev.agentkit.core.internal.oversight.CommandExecutor;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.message.Headers;
 import dev.agentkit.core.oversight.AgentControl;
 import dev.agentkit.core.oversight.Command;
-import dev.agentkit.core.oversight.CommandExecutor;
 import dev.agentkit.core.oversight.DeadLetterDesk;
 import dev.agentkit.core.oversight.DeskReport;
 import dev.agentkit.core.oversight.Team;

@@ -1,5 +1,6 @@
 package dev.agentkit.protocol;
 
+import dev.agentkit.protocol.internal.PayloadSize;
 import io.nats.service.Endpoint;
 import io.nats.service.InfoResponse;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.agentkit.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,8 +1,8 @@
 package dev.agentkit.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentkit.core.internal.message.Json;
 import dev.agentkit.core.message.Headers;
-import dev.agentkit.core.message.Json;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;

@@ -3,7 +3,7 @@ package dev.agentkit.protocol;
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.ConsumerStatus;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.core.turn.AgentRuntime;
 import java.time.Clock;

@@ -1,8 +1,9 @@
 package dev.agentkit.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import dev.agentkit.core.time.AgentClock;
+import dev.agentkit.protocol.internal.PayloadSize;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Subscription;

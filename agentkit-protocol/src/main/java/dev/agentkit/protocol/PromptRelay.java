@@ -6,6 +6,7 @@ import dev.agentkit.core.message.Headers;
 import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.core.turn.AgentRuntime;
+import dev.agentkit.protocol.internal.PayloadSize;
 import io.nats.client.Connection;
 import io.nats.client.NUID;
 import io.nats.service.ServiceMessage;

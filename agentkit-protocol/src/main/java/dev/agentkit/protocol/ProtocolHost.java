@@ -3,6 +3,7 @@ package dev.agentkit.protocol;
 import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.core.turn.AgentRuntime;
 import dev.agentkit.core.turn.TurnBasedAgent;
+import dev.agentkit.protocol.internal.PayloadSize;
 import io.nats.client.Connection;
 import io.nats.service.Service;
 import io.nats.service.ServiceEndpoint;

@@ -1,7 +1,7 @@
 package dev.agentkit.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import io.nats.client.NKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

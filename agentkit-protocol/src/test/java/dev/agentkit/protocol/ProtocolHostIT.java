@@ -3,8 +3,8 @@ package dev.agentkit.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentkit.core.internal.message.Json;
 import dev.agentkit.core.message.Envelope;
-import dev.agentkit.core.message.Json;
 import dev.agentkit.core.topology.Topology;
 import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.core.turn.AgentRuntime;

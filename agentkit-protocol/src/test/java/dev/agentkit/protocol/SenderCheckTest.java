@@ -2,7 +2,7 @@ package dev.agentkit.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import io.nats.client.NKey;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

@@ -2,6 +2,7 @@ package dev.agentkit.testing;
 
 import dev.agentkit.core.broker.PublishResult;
 import dev.agentkit.core.chat.ChatPort;
+import dev.agentkit.core.internal.topology.Subjects;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.message.Headers;
 import dev.agentkit.core.oversight.AgentControl;
@@ -9,7 +10,6 @@ import dev.agentkit.core.oversight.Team;
 import dev.agentkit.core.store.InMemoryProcessedStore;
 import dev.agentkit.core.store.InMemoryStateStore;
 import dev.agentkit.core.store.ProcessedStore;
-import dev.agentkit.core.topology.Subjects;
 import dev.agentkit.core.topology.Topology;
 import dev.agentkit.core.turn.AgentRuntime;
 import dev.agentkit.core.turn.LocalTurnLease;

@@ -2,7 +2,7 @@ package dev.agentkit.testing;
 
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.ConsumerStatus;
-import dev.agentkit.core.broker.PayloadSize;
+import dev.agentkit.core.internal.broker.PayloadSize;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.message.Headers;
 import dev.agentkit.testing.broker.InMemoryBroker;

@@ -1,5 +1,6 @@
 package dev.agentkit.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentkit.bench.nats.BrokerSpeedBenchmark;
 import dev.agentkit.bench.nats.DrainBenchmark;
 import dev.agentkit.bench.nats.HeapDrainBenchmark;
@@ -7,7 +8,6 @@ import dev.agentkit.bench.nats.IdleTurnBenchmark;
 import dev.agentkit.bench.nats.NatsBench;
 import dev.agentkit.bench.nats.ReplicaDrainBenchmark;
 import dev.agentkit.bench.nats.SharedConnectionBenchmark;
-import dev.agentkit.core.message.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +90,7 @@ public final class BenchMain {
         doc.put("java", System.getProperty("java.version"));
         doc.put("rows", rows);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+        Files.writeString(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
         System.out.println("\nfigures written to " + file);
     }
 }

@@ -1,5 +1,6 @@
 package dev.agentkit.core.broker;
 
+import dev.agentkit.core.internal.broker.PayloadSize;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.topology.ConsumerSpec;
 import dev.agentkit.core.topology.StreamSpec;

@@ -2,6 +2,7 @@ package dev.agentkit.core.message;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.agentkit.core.internal.message.Json;
 import java.io.IOException;
 
 /**

@@ -1,6 +1,7 @@
 package dev.agentkit.core.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentkit.core.internal.message.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package dev.agentkit.core.oversight;
 
 import dev.agentkit.core.message.Envelope;
-import dev.agentkit.core.message.HeaderValues;
+import dev.agentkit.core.internal.message.HeaderValues;
 import dev.agentkit.core.message.Headers;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,10 +1,14 @@
 package dev.agentkit.core.oversight;
 
+import dev.agentkit.core.internal.message.HeaderValues;
+import dev.agentkit.core.internal.oversight.CommandExecutor;
+import dev.agentkit.core.internal.oversight.AgeJournal;
+import dev.agentkit.core.internal.oversight.StoredNames;
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.Delivery;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.message.Headers;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import dev.agentkit.core.store.StateStore;
 import dev.agentkit.core.time.AgentClock;
 import java.time.Duration;
@@ -81,7 +85,7 @@ public final class ApprovalBook {
         }
         long now = clock.now().toEpochMilli();
         PendingApproval entry = new PendingApproval(name, agent, itemId, d.subject(), d.stream(), d.streamSequence(),
-                d.deliveryCount(), DeadLetter.oneLine(question, PendingApproval.MAX_QUESTION), options.choices(),
+                d.deliveryCount(), HeaderValues.oneLine(question, PendingApproval.MAX_QUESTION), options.choices(),
                 options.timeout().toMillis(), options.onTimeout(), now, now + options.timeout().toMillis(), 1,
                 PendingApproval.Status.PENDING, "", 0, "");
         store.put(key(name), Json.writeString(entry));
@@ -132,7 +136,7 @@ public final class ApprovalBook {
         if (!e.pending()) {
             return e.item() + " was already " + e.describeDecision() + "; nothing done.";
         }
-        String said = DeadLetter.oneLine(text == null ? "" : text, PendingApproval.MAX_TEXT);
+        String said = HeaderValues.oneLine(text == null ? "" : text, PendingApproval.MAX_TEXT);
         if (decision == Approval.Decision.ANSWERED && !e.choices().isEmpty()
                 && e.choices().stream().noneMatch(c -> c.equalsIgnoreCase(said))) {
             return e.item() + " takes one of: " + String.join(", ", e.choices()) + "; nothing done.";
@@ -159,7 +163,7 @@ public final class ApprovalBook {
     }
 
     /** For {@code status}: how many requests of {@code agent} wait, and for how long; empty when none do. */
-    String statusOf(String agent) {
+    public String statusOf(String agent) {
         List<PendingApproval> waiting = pendingOf(agent);
         if (waiting.isEmpty()) {
             return "";

@@ -1,5 +1,6 @@
 package dev.agentkit.core.oversight;
 
+import dev.agentkit.core.internal.oversight.CommandExecutor;
 import java.util.Optional;
 
 /**

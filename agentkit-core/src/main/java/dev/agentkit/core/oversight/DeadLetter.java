@@ -1,7 +1,8 @@
 package dev.agentkit.core.oversight;
 
+import dev.agentkit.core.internal.message.HeaderValues;
+import dev.agentkit.core.internal.oversight.Escalation;
 import dev.agentkit.core.message.Envelope;
-import dev.agentkit.core.message.HeaderValues;
 import dev.agentkit.core.message.Headers;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,8 +105,8 @@ public record DeadLetter(String letterId, String item, String agent, String subj
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(original, "original");
-        reason = HeaderValues.safe(oneLine(Objects.requireNonNull(reason, "reason"), MAX_TEXT));
-        lastError = HeaderValues.safe(oneLine(Objects.requireNonNull(lastError, "lastError"), MAX_TEXT));
+        reason = HeaderValues.safe(HeaderValues.oneLine(Objects.requireNonNull(reason, "reason"), MAX_TEXT));
+        lastError = HeaderValues.safe(HeaderValues.oneLine(Objects.requireNonNull(lastError, "lastError"), MAX_TEXT));
     }
 
     /**
@@ -229,11 +230,5 @@ public record DeadLetter(String letterId, String item, String agent, String subj
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    /** {@code text} on one line, cut to {@code max} characters with an ellipsis. */
-    static String oneLine(String text, int max) {
-        String flat = text.replaceAll("\\s+", " ").strip();
-        return flat.length() <= max ? flat : flat.substring(0, max - 3) + "...";
     }
 }

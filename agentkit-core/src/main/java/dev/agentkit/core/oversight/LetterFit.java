@@ -1,6 +1,6 @@
 package dev.agentkit.core.oversight;
 
-import dev.agentkit.core.broker.PayloadSize;
+import dev.agentkit.core.internal.broker.PayloadSize;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.message.Headers;
 import java.nio.charset.StandardCharsets;

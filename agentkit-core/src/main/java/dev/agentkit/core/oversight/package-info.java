@@ -1,9 +1,9 @@
 /**
  * Human oversight of an agent team: dead letters escalated to the alerts room
- * ({@link dev.agentkit.core.oversight.Escalation}), the chat commands humans answer with
+ * ({@link dev.agentkit.core.internal.oversight.Escalation}), the chat commands humans answer with
  * ({@link dev.agentkit.core.oversight.Command}: retry, skip, reassign, pause, resume, turn now,
- * status, help), their execution ({@link dev.agentkit.core.oversight.CommandExecutor}), exactly
- * once per chat message ({@link dev.agentkit.core.oversight.CommandLedger}), the flags a
+ * status, help), their execution ({@link dev.agentkit.core.internal.oversight.CommandExecutor}), exactly
+ * once per chat message ({@link dev.agentkit.core.internal.oversight.CommandLedger}), the flags a
  * scheduler reads ({@link dev.agentkit.core.oversight.AgentControl}) and a stand-alone
  * {@link dev.agentkit.core.oversight.DeadLetterDesk} that anyone can run.
  *
@@ -12,3 +12,8 @@
  * run in different processes when the store is shared (NATS KV).
  */
 package dev.agentkit.core.oversight;
+
+import dev.agentkit.core.internal.oversight.CommandExecutor;
+import dev.agentkit.core.internal.oversight.CommandLedger;
+import dev.agentkit.core.internal.oversight.Escalation;
+

@@ -1,6 +1,7 @@
 package dev.agentkit.core.store;
 
 import dev.agentkit.core.AgentkitException;
+import dev.agentkit.core.internal.store.StoreKeys;
 import dev.agentkit.core.time.AgentClock;
 import java.io.IOException;
 import java.lang.ref.Cleaner;

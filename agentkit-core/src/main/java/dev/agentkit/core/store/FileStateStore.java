@@ -1,6 +1,7 @@
 package dev.agentkit.core.store;
 
 import dev.agentkit.core.AgentkitException;
+import dev.agentkit.core.internal.store.StoreKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;

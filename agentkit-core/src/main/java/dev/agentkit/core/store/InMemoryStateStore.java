@@ -18,6 +18,10 @@ public final class InMemoryStateStore implements StateStore {
     private final Map<String, Entry> values = new ConcurrentHashMap<>();
     private final AtomicLong versions = new AtomicLong();
 
+    /** An empty store. */
+    public InMemoryStateStore() {
+    }
+
     @Override
     public Optional<String> get(String key) {
         return Optional.ofNullable(values.get(key)).map(Entry::value);

@@ -1,6 +1,7 @@
 package dev.agentkit.core.store;
 
 import dev.agentkit.core.broker.Delivery;
+import dev.agentkit.core.internal.store.StoreKeys;
 import java.time.Duration;
 
 /**

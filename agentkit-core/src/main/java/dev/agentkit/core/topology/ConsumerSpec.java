@@ -1,5 +1,6 @@
 package dev.agentkit.core.topology;
 
+import dev.agentkit.core.internal.topology.Subjects;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

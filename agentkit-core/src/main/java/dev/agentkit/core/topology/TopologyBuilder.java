@@ -1,5 +1,6 @@
 package dev.agentkit.core.topology;
 
+import dev.agentkit.core.internal.topology.Subjects;
 import java.time.Duration;
 
 /** Builds a {@link Topology}; every setter validates at once and {@link #build()} checks the whole. */

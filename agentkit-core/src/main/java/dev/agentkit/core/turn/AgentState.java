@@ -2,7 +2,7 @@ package dev.agentkit.core.turn;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import dev.agentkit.core.store.StateStore;
 import java.util.LinkedHashMap;
 import java.util.Map;

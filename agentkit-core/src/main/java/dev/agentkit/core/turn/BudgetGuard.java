@@ -2,8 +2,8 @@ package dev.agentkit.core.turn;
 
 import dev.agentkit.core.budget.QuotaExceededException;
 import dev.agentkit.core.budget.Usage;
-import dev.agentkit.core.budget.UsageLedger;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.budget.UsageLedger;
+import dev.agentkit.core.internal.message.Json;
 import dev.agentkit.core.time.AgentClock;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.agentkit.core.chat.ChatException;
 import dev.agentkit.core.chat.ChatLimits;
 import dev.agentkit.core.chat.ChatPort;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;

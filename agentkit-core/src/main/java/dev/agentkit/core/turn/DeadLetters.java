@@ -3,8 +3,8 @@ package dev.agentkit.core.turn;
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.Delivery;
 import dev.agentkit.core.broker.PublishResult;
+import dev.agentkit.core.internal.oversight.DeadLetterIndex;
 import dev.agentkit.core.oversight.DeadLetter;
-import dev.agentkit.core.oversight.DeadLetterIndex;
 
 /**
  * Sends a given-up delivery to {@code work.deadletter.<agent>} as a {@link DeadLetter}: the

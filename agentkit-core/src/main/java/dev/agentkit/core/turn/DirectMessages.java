@@ -2,7 +2,7 @@ package dev.agentkit.core.turn;
 
 import dev.agentkit.core.broker.Delivery;
 import dev.agentkit.core.message.Envelope;
-import dev.agentkit.core.message.HeaderValues;
+import dev.agentkit.core.internal.message.HeaderValues;
 import dev.agentkit.core.message.Headers;
 import dev.agentkit.core.topology.Topology;
 import java.util.Map;

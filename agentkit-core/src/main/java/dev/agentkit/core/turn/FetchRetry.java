@@ -3,7 +3,7 @@ package dev.agentkit.core.turn;
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.Delivery;
-import dev.agentkit.core.broker.RetryPolicy;
+import dev.agentkit.core.internal.broker.RetryPolicy;
 import dev.agentkit.core.time.AgentClock;
 import java.time.Duration;
 import java.util.List;

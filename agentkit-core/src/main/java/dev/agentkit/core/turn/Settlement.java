@@ -7,8 +7,8 @@ import dev.agentkit.core.budget.QuotaExceededException;
 import dev.agentkit.core.message.Headers;
 import dev.agentkit.core.message.PoisonMessageException;
 import dev.agentkit.core.oversight.DeadLetter;
-import dev.agentkit.core.oversight.DeadLetterIndex;
-import dev.agentkit.core.oversight.Escalation;
+import dev.agentkit.core.internal.oversight.DeadLetterIndex;
+import dev.agentkit.core.internal.oversight.Escalation;
 import dev.agentkit.core.topology.ConsumerSpec;
 import java.time.Duration;
 import java.util.Objects;
@@ -105,6 +105,7 @@ public final class Settlement {
      * {@code alerts}, or nowhere when it is {@code null} (the {@code DeadLetterDesk} then escalates
      * the letters it reads).
      */
+    @SuppressWarnings("exports") // not API (see above): agentkit-routing, to which the index package is exported, calls it
     public Settlement(Broker broker, String agent, String deadLetterSubject, DeadLetterIndex index,
                       Duration failureDelay, Duration blockedDelay, String alertsRoom, Poster alerts) {
         this.agent = Objects.requireNonNull(agent, "agent");

@@ -1,7 +1,7 @@
 package dev.agentkit.core.turn;
 
 import dev.agentkit.core.oversight.ApprovalBook;
-import dev.agentkit.core.oversight.DeadLetterIndex;
+import dev.agentkit.core.internal.oversight.DeadLetterIndex;
 import dev.agentkit.core.topology.AgentConsumers;
 
 /**

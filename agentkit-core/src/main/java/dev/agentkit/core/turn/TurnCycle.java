@@ -1,6 +1,6 @@
 package dev.agentkit.core.turn;
 
-import dev.agentkit.core.budget.UsageLedger;
+import dev.agentkit.core.internal.budget.UsageLedger;
 import dev.agentkit.core.topology.AgentConsumers;
 import java.time.Instant;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.Delivery;
 import dev.agentkit.core.budget.Usage;
-import dev.agentkit.core.budget.UsageLedger;
+import dev.agentkit.core.internal.budget.UsageLedger;
 import dev.agentkit.core.store.ProcessedStore;
 import dev.agentkit.core.store.StoreException;
 import dev.agentkit.core.time.AgentClock;

@@ -1,7 +1,7 @@
 package dev.agentkit.core.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import dev.agentkit.core.turn.Outcome;
 import java.time.Duration;
 import java.util.Locale;

@@ -3,6 +3,7 @@ package dev.agentkit.core.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentkit.core.internal.budget.UsageLedger;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

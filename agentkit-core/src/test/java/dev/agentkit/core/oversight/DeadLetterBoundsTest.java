@@ -2,8 +2,11 @@ package dev.agentkit.core.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentkit.core.broker.PayloadSize;
 import dev.agentkit.core.chat.ChatMessage;
+import dev.agentkit.core.internal.broker.PayloadSize;
+import dev.agentkit.core.internal.oversight.CommandLedger;
+import dev.agentkit.core.internal.oversight.DeadLetterEntry;
+import dev.agentkit.core.internal.oversight.DeadLetterIndex;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.message.Headers;
 import dev.agentkit.core.store.InMemoryStateStore;

@@ -2,6 +2,10 @@ package dev.agentkit.core.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentkit.core.internal.oversight.CommandLedger;
+import dev.agentkit.core.internal.oversight.DeadLetterEntry;
+import dev.agentkit.core.internal.oversight.DeadLetterIndex;
+import dev.agentkit.core.internal.oversight.Escalation;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.message.Headers;
 import dev.agentkit.core.store.InMemoryStateStore;

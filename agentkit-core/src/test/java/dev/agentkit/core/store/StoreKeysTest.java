@@ -3,6 +3,7 @@ package dev.agentkit.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentkit.core.internal.store.StoreKeys;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -3,6 +3,7 @@ package dev.agentkit.core.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentkit.core.internal.topology.Subjects;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import static dev.agentkit.matrix.client.MatrixHttp.segment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import dev.agentkit.matrix.client.MatrixHttp.Call;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.agentkit.nats.deadletter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentkit.core.internal.message.Json;
 import dev.agentkit.core.message.Envelope;
-import dev.agentkit.core.message.Json;
 import java.util.Optional;
 
 /**

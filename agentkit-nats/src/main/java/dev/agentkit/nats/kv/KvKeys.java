@@ -1,6 +1,6 @@
 package dev.agentkit.nats.kv;
 
-import dev.agentkit.core.store.StoreKeys;
+import dev.agentkit.core.internal.store.StoreKeys;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;

@@ -1,7 +1,7 @@
 package dev.agentkit.nats.kv;
 
 import dev.agentkit.core.time.AgentClock;
-import dev.agentkit.nats.NatsFailures;
+import dev.agentkit.nats.internal.NatsFailures;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;

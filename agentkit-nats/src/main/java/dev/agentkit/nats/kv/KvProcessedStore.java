@@ -1,7 +1,7 @@
 package dev.agentkit.nats.kv;
 
+import dev.agentkit.core.internal.store.StoreKeys;
 import dev.agentkit.core.store.ProcessedStore;
-import dev.agentkit.core.store.StoreKeys;
 import dev.agentkit.core.time.AgentClock;
 import io.nats.client.Connection;
 import io.nats.client.KeyValue;

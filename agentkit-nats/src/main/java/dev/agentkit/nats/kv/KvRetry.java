@@ -1,9 +1,9 @@
 package dev.agentkit.nats.kv;
 
 import dev.agentkit.core.broker.BrokerException;
-import dev.agentkit.core.broker.RetryPolicy;
+import dev.agentkit.core.internal.broker.RetryPolicy;
 import dev.agentkit.core.time.AgentClock;
-import dev.agentkit.nats.NatsFailures;
+import dev.agentkit.nats.internal.NatsFailures;
 import io.nats.client.JetStreamApiException;
 import java.io.IOException;
 import java.time.Duration;

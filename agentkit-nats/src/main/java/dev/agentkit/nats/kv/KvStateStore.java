@@ -1,7 +1,7 @@
 package dev.agentkit.nats.kv;
 
 import dev.agentkit.core.store.StateStore;
-import dev.agentkit.nats.NatsFailures;
+import dev.agentkit.nats.internal.NatsFailures;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;

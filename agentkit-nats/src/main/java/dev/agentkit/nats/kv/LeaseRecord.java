@@ -1,7 +1,7 @@
 package dev.agentkit.nats.kv;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;

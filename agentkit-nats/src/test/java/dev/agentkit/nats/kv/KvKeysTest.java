@@ -3,7 +3,7 @@ package dev.agentkit.nats.kv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.agentkit.core.store.StoreKeys;
+import dev.agentkit.core.internal.store.StoreKeys;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.agentkit.routing.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import dev.agentkit.routing.llm.LanguageModel;
 import dev.agentkit.routing.llm.LanguageModelException;
 import dev.agentkit.routing.llm.LanguageModelTimeoutException;

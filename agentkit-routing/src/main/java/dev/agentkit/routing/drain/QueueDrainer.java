@@ -1,14 +1,14 @@
 package dev.agentkit.routing.drain;
 
-import dev.agentkit.core.message.HeaderValues;
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.PublishResult;
 import dev.agentkit.core.chat.ChatPort;
 import dev.agentkit.core.chat.Rooms;
+import dev.agentkit.core.internal.message.HeaderValues;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.message.Headers;
-import dev.agentkit.core.oversight.DeadLetterIndex;
+import dev.agentkit.core.internal.oversight.DeadLetterIndex;
 import dev.agentkit.core.routing.Requirement;
 import dev.agentkit.core.routing.Router;
 import dev.agentkit.core.routing.RoutingDecision;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import dev.agentkit.routing.llm.LanguageModelException;
 import dev.agentkit.routing.llm.LanguageModelTimeoutException;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentkit.core.message.Headers;
 import dev.agentkit.core.oversight.DeadLetter;
-import dev.agentkit.core.oversight.DeadLetterIndex;
+import dev.agentkit.core.internal.oversight.DeadLetterIndex;
 import dev.agentkit.core.routing.Requirement;
 import dev.agentkit.core.routing.Router;
 import dev.agentkit.core.routing.RoutingDecision;

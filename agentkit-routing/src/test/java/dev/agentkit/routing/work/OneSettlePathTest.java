@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.oversight.DeadLetter;
-import dev.agentkit.core.oversight.DeadLetterEntry;
-import dev.agentkit.core.oversight.DeadLetterIndex;
+import dev.agentkit.core.internal.oversight.DeadLetterEntry;
+import dev.agentkit.core.internal.oversight.DeadLetterIndex;
 import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.core.turn.Outcome;
 import dev.agentkit.core.turn.TurnBasedAgent;

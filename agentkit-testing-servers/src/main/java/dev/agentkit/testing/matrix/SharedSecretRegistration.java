@@ -1,7 +1,7 @@
 package dev.agentkit.testing.matrix;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,7 +2,7 @@ package dev.agentkit.testing.broker;
 
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.ConsumerRef;
-import dev.agentkit.core.topology.Subjects;
+import dev.agentkit.core.internal.topology.Subjects;
 import java.util.Objects;
 
 /**

@@ -1,8 +1,8 @@
 package dev.agentkit.testing.broker;
 
+import dev.agentkit.core.internal.topology.Subjects;
 import dev.agentkit.core.topology.ConsumerSpec;
 import dev.agentkit.core.topology.StreamSpec;
-import dev.agentkit.core.topology.Subjects;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -3,9 +3,9 @@ package dev.agentkit.testing.broker;
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.TopologyConflictException;
+import dev.agentkit.core.internal.topology.Subjects;
 import dev.agentkit.core.topology.ConsumerSpec;
 import dev.agentkit.core.topology.StreamSpec;
-import dev.agentkit.core.topology.Subjects;
 import java.util.List;
 import java.util.Map;
 

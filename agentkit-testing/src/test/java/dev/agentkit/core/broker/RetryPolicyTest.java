@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.agentkit.core.internal.broker.RetryPolicy;
 import dev.agentkit.testing.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentkit.core.chat.ChatLimits;
 import dev.agentkit.core.chat.Rooms;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import dev.agentkit.core.store.InMemoryStateStore;
 import dev.agentkit.testing.VirtualClock;
 import dev.agentkit.testing.chat.ChatFault;

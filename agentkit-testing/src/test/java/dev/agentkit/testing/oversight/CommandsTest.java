@@ -2,8 +2,8 @@ package dev.agentkit.testing.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentkit.core.oversight.DeadLetterEntry;
-import dev.agentkit.core.oversight.DeadLetterIndex;
+import dev.agentkit.core.internal.oversight.DeadLetterEntry;
+import dev.agentkit.core.internal.oversight.DeadLetterIndex;
 import dev.agentkit.core.turn.StopReason;
 import dev.agentkit.core.turn.TurnReport;
 import dev.agentkit.testing.AgentTestKit;

@@ -1,6 +1,6 @@
 package dev.agentkit.testing.oversight;
 
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import dev.agentkit.core.oversight.DeadLetterDesk;
 import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.core.turn.Outcome;

@@ -3,7 +3,7 @@ package dev.agentkit.testing.turn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentkit.core.chat.ChatMessage;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.core.turn.Outcome;
 import dev.agentkit.core.turn.TurnBasedAgent;

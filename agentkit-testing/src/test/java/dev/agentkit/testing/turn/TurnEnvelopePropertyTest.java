@@ -10,7 +10,7 @@ import dev.agentkit.core.broker.PublishResult;
 import dev.agentkit.core.budget.QuotaExceededException;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.message.Headers;
-import dev.agentkit.core.message.Json;
+import dev.agentkit.core.internal.message.Json;
 import dev.agentkit.core.message.PoisonMessageException;
 import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.core.turn.AgentRuntime;

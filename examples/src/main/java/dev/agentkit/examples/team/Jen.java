@@ -3,7 +3,6 @@ package dev.agentkit.examples.team;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentkit.core.chat.Rooms;
 import dev.agentkit.core.message.Envelope;
-import dev.agentkit.core.message.Json;
 import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.core.turn.AgentRuntime;
 import dev.agentkit.core.turn.DirectMessage;
@@ -49,8 +48,7 @@ public final class Jen extends TeamMember {
     protected Map<String, String> produce(RequirementBody r) {
         String component = r.firstFileOr("src/components/" + r.slug() + ".tsx");
         String endpoint = endpoint(r).orElse("");
-        JsonNode api = endpoint.isEmpty() ? Json.mapper().createObjectNode()
-                : Json.read(state().get("api." + endpoint).orElse("{}"), JsonNode.class);
+        JsonNode api = Envelope.ofText(state().get("api." + endpoint).orElse("{}")).json();
         String errors = state().get("answer.latest").orElse("no word from the backend on errors");
         String name = component.substring(component.lastIndexOf('/') + 1).replaceAll("\\..*$", "");
         return Map.of(component, "// " + r.id() + ": " + r.statement() + "\n"

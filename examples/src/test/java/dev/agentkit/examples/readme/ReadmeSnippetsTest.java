@@ -2,8 +2,8 @@ package dev.agentkit.examples.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentkit.examples.ProjectRoot;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ class ReadmeSnippetsTest {
 
     @Test
     void everyJavaSnippetInTheDocsIsCompiledHere() throws IOException {
-        Path root = projectRoot();
+        Path root = ProjectRoot.find();
         List<String> sources = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root.resolve("examples/src"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
@@ -93,16 +93,5 @@ class ReadmeSnippetsTest {
     static String normalize(String code) {
         return code.lines().filter(l -> !l.contains(HIDDEN)).map(l -> l.strip().replaceAll("\\s+", " "))
                 .filter(l -> !l.isEmpty()).collect(Collectors.joining("\n"));
-    }
-
-    private static Path projectRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("examples/src"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new UncheckedIOException(new IOException("no project root above " + Path.of("").toAbsolutePath()));
-        }
-        return dir;
     }
 }

@@ -1,0 +1,97 @@
+package dev.agentkit.core.internal.store;
+
+import dev.agentkit.core.store.FileProcessedStore;
+import dev.agentkit.core.store.FileStateStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Turns any non-empty key into a bounded name that a store with a small alphabet can use: a file
+ * name ({@link FileProcessedStore}, {@link FileStateStore}) or a NATS KV key (the KV stores of
+ * agentkit-nats). Letters, digits, {@code -} and {@code _} stay; every other UTF-8 byte becomes
+ * the escape character and two hex digits, so no key names a path outside its directory. A name
+ * that would be longer than {@link #MAX_LENGTH} becomes a readable prefix of it, the escape
+ * character twice (which no escaped name contains) and {@value #HASH_CHARS} hex digits of the
+ * key's SHA-256. Distinct keys never share a name: short ones are escaped one-to-one, and two long
+ * ones would need the same 128-bit hash. Names of keys within the bound are the names earlier
+ * versions used.
+ */
+public final class StoreKeys {
+    /** The longest name made, in characters (ASCII): within every common file system's limit, and a short KV subject. */
+    public static final int MAX_LENGTH = 128;
+    /** Hex digits of the SHA-256 that end a shortened name (128 bits). */
+    public static final int HASH_CHARS = 32;
+    /** How long a key {@link #preview} shows, in characters. */
+    static final int PREVIEW_CHARS = 80;
+
+    /** Names for files: the escape is {@code .}, case folded away (file systems may ignore case). */
+    public static final StoreKeys FILE_NAMES = of('.', false);
+
+    private final char escape;
+    private final HexFormat hex;
+
+    private StoreKeys(char escape, HexFormat hex) {
+        this.escape = escape;
+        this.hex = hex;
+    }
+
+    /**
+     * Names escaped with {@code escape} (not a letter, digit, {@code -} or {@code _}) and hex
+     * digits in upper or lower case.
+     */
+    public static StoreKeys of(char escape, boolean upperCaseHex) {
+        if (kept(escape) || escape > 0x7e || escape < 0x21) {
+            throw new IllegalArgumentException("the escape must be printable ASCII punctuation, was '" + escape + "'");
+        }
+        return new StoreKeys(escape, upperCaseHex ? HexFormat.of().withUpperCase() : HexFormat.of());
+    }
+
+    /** The name of {@code key}: at most {@link #MAX_LENGTH} characters of the alphabet above. */
+    public String name(String key) {
+        if (key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("store key must not be empty");
+        }
+        StringBuilder sb = new StringBuilder(Math.min(key.length(), MAX_LENGTH + 3));
+        int whole = 0;
+        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (kept(c)) {
+                sb.append(c);
+            } else {
+                sb.append(escape).append(hex.toHexDigits(b));
+            }
+            if (sb.length() <= MAX_LENGTH - HASH_CHARS - 2) {
+                whole = sb.length();
+            }
+            if (sb.length() > MAX_LENGTH) {
+                sb.setLength(whole);
+                return sb.append(escape).append(escape).append(sha256(key)).toString();
+            }
+        }
+        return sb.toString();
+    }
+
+    /** {@code key} cut to a length fit for a log line or an exception message. */
+    public static String preview(String key) {
+        if (key == null || key.length() <= PREVIEW_CHARS) {
+            return key;
+        }
+        int cut = Character.isHighSurrogate(key.charAt(PREVIEW_CHARS - 1)) ? PREVIEW_CHARS - 1 : PREVIEW_CHARS;
+        return key.substring(0, cut) + "…(" + key.length() + " chars)";
+    }
+
+    private static boolean kept(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    }
+
+    private static String sha256(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, HASH_CHARS / 2);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
