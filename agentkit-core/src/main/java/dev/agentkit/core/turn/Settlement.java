@@ -128,12 +128,6 @@ public final class Settlement {
                 .or(() -> d.envelope().id()).orElseGet(() -> d.stream() + ":" + d.streamSequence());
     }
 
-    /** Parks an item that awaits a human's decision; the turn's (a work loop has none: it blocks the item). */
-    @FunctionalInterface
-    interface Parker {
-        Settled park(Delivery d, ConsumerSpec consumer, Outcome.AwaitApproval await);
-    }
-
     /** Sets who parks items awaiting approval (the turn); without one such an item is blocked. */
     void parkWith(Parker p) {
         this.parker = p;

@@ -120,11 +120,7 @@ public final class InMemoryBroker implements Broker {
 
     @Override
     public Optional<Envelope> envelopeAt(String stream, long sequence) {
-        return locked(() -> {
-            MemoryStream s = stream(stream);
-            s.expire(clock.now());
-            return Optional.ofNullable(s.get(sequence)).map(StoredMessage::envelope);
-        });
+        return locked(() -> Optional.ofNullable(current(stream).get(sequence)).map(StoredMessage::envelope));
     }
 
     @Override
@@ -261,16 +257,18 @@ public final class InMemoryBroker implements Broker {
 
     /** The messages a stream holds now, oldest first. */
     public List<Envelope> messages(String stream) {
-        return locked(() -> {
-            MemoryStream s = stream(stream);
-            s.expire(clock.now());
-            return s.after(0).values().stream().map(StoredMessage::envelope).toList();
-        });
+        return locked(() -> current(stream).after(0).values().stream().map(StoredMessage::envelope).toList());
     }
 
     private MemoryStream stream(String name) {
         return Optional.ofNullable(streams.get(name))
                 .orElseThrow(() -> new BrokerException("stream " + name + " does not exist", false));
+    }
+
+    private MemoryStream current(String name) {
+        MemoryStream s = stream(name);
+        s.expire(clock.now());
+        return s;
     }
 
     private MemoryConsumer consumer(ConsumerRef ref) {
