@@ -24,6 +24,7 @@ import java.util.Objects;
  * {@link #withTeam}).
  */
 public final class AgentRuntime {
+    private final Broker rawBroker;
     private final Broker broker;
     private final ChatPort chat;
     private final AgentClock clock;
@@ -34,9 +35,16 @@ public final class AgentRuntime {
     private final Team team;
     private final AgentControl control;
     private final List<TurnListener> listeners;
+    private final List<TurnInterceptor> interceptors;
 
     private AgentRuntime(Builder b, StateStore state, ProcessedStore processed, TurnLease lease, AgentControl control) {
-        this.broker = b.broker;
+        this.rawBroker = b.broker;
+        this.interceptors = List.copyOf(b.interceptors);
+        Broker decorated = b.broker;
+        for (int i = interceptors.size() - 1; i >= 0; i--) {
+            decorated = Objects.requireNonNull(interceptors.get(i).broker(decorated), "interceptor's broker");
+        }
+        this.broker = decorated;
         this.chat = Objects.requireNonNull(b.chat, "chat");
         this.clock = Objects.requireNonNull(b.clock, "clock");
         this.processed = processed;
@@ -48,7 +56,7 @@ public final class AgentRuntime {
         this.listeners = List.copyOf(b.listeners);
     }
 
-    /** Where work and messages come from. */
+    /** Where work and messages come from: the builder's broker as the {@link #interceptors()} decorated it. */
     public Broker broker() {
         return broker;
     }
@@ -98,6 +106,11 @@ public final class AgentRuntime {
         return listeners;
     }
 
+    /** Run around every turn and item of the agents built on this runtime, the first outermost. */
+    public List<TurnInterceptor> interceptors() {
+        return interceptors;
+    }
+
     /**
      * A builder over {@code broker} with no chat, the system clock, in-memory stores and the workshop
      * topology.
@@ -108,9 +121,10 @@ public final class AgentRuntime {
 
     /** A builder holding this runtime's parts, to change some of them. */
     public Builder toBuilder() {
-        Builder b = new Builder(broker).chat(chat).clock(clock).processedStore(processed).stateStore(state).lease(lease)
+        Builder b = new Builder(rawBroker).chat(chat).clock(clock).processedStore(processed).stateStore(state).lease(lease)
                 .topology(topology).team(team).control(control);
         b.listeners.addAll(listeners);
+        b.interceptors.addAll(interceptors);
         return b;
     }
 
@@ -146,6 +160,7 @@ public final class AgentRuntime {
         private Team team = Team.empty();
         private AgentControl control;
         private final List<TurnListener> listeners = new ArrayList<>();
+        private final List<TurnInterceptor> interceptors = new ArrayList<>();
 
         private Builder(Broker broker) {
             this.broker = Objects.requireNonNull(broker, "broker");
@@ -202,6 +217,16 @@ public final class AgentRuntime {
         /** Adds a listener told of every turn and item of the agents built on this runtime. */
         public Builder listener(TurnListener listener) {
             this.listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Adds an interceptor run around every turn and item of the agents built on this runtime
+         * (after those added before, so inside them), whose {@link TurnInterceptor#broker} also
+         * decorates the runtime's broker.
+         */
+        public Builder interceptor(TurnInterceptor interceptor) {
+            this.interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
             return this;
         }
 
