@@ -33,6 +33,9 @@ final class StoryAgents {
             traceIdsInMdc.add(MDC.get("trace_id"));
             log.info("roy works on {}", item.id());
             String title = item.json().path("statement").asText();
+            if (title.contains("flaky") && item.deliveryCount() == 1) {
+                throw new IllegalStateException("the build server is down");
+            }
             if (title.contains("impossible")) {
                 return Outcome.reject("cannot be built: " + title);
             }
