@@ -1,15 +1,11 @@
 package dev.agentkit.otel;
 
-import dev.agentkit.core.Redactor;
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
-import io.opentelemetry.api.trace.StatusCode;
 
 /**
  * The attribute keys agentkit's spans and metrics use: the OpenTelemetry messaging and GenAI
- * semantic conventions where they apply, {@code agentkit.*} for the rest; and how an error is
- * put on a span (redacted, one line, bounded).
+ * semantic conventions where they apply, {@code agentkit.*} for the rest.
  */
 final class Attrs {
     static final AttributeKey<String> MESSAGING_SYSTEM = AttributeKey.stringKey("messaging.system");
@@ -36,27 +32,11 @@ final class Attrs {
     static final AttributeKey<String> CONSUMER = AttributeKey.stringKey("messaging.consumer.group.name");
     static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
-    /** How long an error text on a span may be. */
-    static final int TEXT_LIMIT = 500;
-    /** Applied to every error text before it reaches a span (values of secret-named environment variables). */
-    static final Redactor REDACTOR = Redactor.fromEnvironment(System.getenv());
-
     private Attrs() {
     }
 
     static void messaging(SpanBuilder b, String subject, String type, String name) {
         b.setAttribute(MESSAGING_SYSTEM, "nats").setAttribute(DESTINATION, subject).setAttribute(OPERATION_TYPE, type)
                 .setAttribute(OPERATION_NAME, name);
-    }
-
-    /** Marks {@code span} failed by {@code e}: its type and its redacted message, never a stack trace's locals. */
-    static void fail(Span span, Throwable e) {
-        span.setAttribute(ERROR_TYPE, e.getClass().getName());
-        span.setStatus(StatusCode.ERROR, text(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-    }
-
-    /** {@code text} redacted, on one line, within {@link #TEXT_LIMIT}. */
-    static String text(String text) {
-        return REDACTOR.redact(text.replace('\n', ' '), TEXT_LIMIT);
     }
 }

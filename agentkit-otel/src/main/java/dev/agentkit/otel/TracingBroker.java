@@ -11,9 +11,7 @@ import dev.agentkit.core.topology.StreamSpec;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -33,17 +31,16 @@ final class TracingBroker implements Broker {
     static final long TRACE_HEADER_ROOM = 600;
 
     private final Broker delegate;
-    private final Tracer tracer;
+    private final Spans spans;
     private final EnvelopeContext headers;
 
-    TracingBroker(Broker delegate, Tracer tracer, EnvelopeContext headers) {
+    TracingBroker(Broker delegate, Spans spans, EnvelopeContext headers) {
         this.delegate = delegate;
-        this.tracer = tracer;
+        this.spans = spans;
         this.headers = headers;
     }
 
     @Override
-    @SuppressWarnings("try") // the scope is held, never read
     public PublishResult publish(String subject, Envelope envelope) {
         Context current = Context.current();
         Context parent = current;
@@ -53,7 +50,7 @@ final class TracingBroker implements Broker {
                 parent = named;
             }
         }
-        SpanBuilder builder = tracer.spanBuilder("publish " + subject).setSpanKind(SpanKind.PRODUCER).setParent(parent);
+        SpanBuilder builder = spans.builder("publish " + subject).setSpanKind(SpanKind.PRODUCER).setParent(parent);
         Attrs.messaging(builder, subject, "send", "publish");
         envelope.id().ifPresent(id -> builder.setAttribute(Attrs.MESSAGE_ID, id));
         envelope.requirementId().ifPresent(r -> builder.setAttribute(Attrs.REQUIREMENT, r));
@@ -61,17 +58,12 @@ final class TracingBroker implements Broker {
             builder.addLink(Span.fromContext(current).getSpanContext());
         }
         Span span = builder.startSpan();
-        try (Scope ignored = span.makeCurrent()) {
+        return spans.within(span, () -> {
             PublishResult result = delegate.publish(subject, headers.inject(Context.current(), envelope));
             span.setAttribute(Attrs.STREAM, result.stream());
             span.setAttribute(Attrs.DUPLICATE, result.duplicate());
             return result;
-        } catch (RuntimeException e) {
-            Attrs.fail(span, e);
-            throw e;
-        } finally {
-            span.end();
-        }
+        });
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.agentkit.otel;
 
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.budget.Usage;
+import dev.agentkit.core.chat.ChatPort;
 import dev.agentkit.core.turn.ItemEvent;
 import dev.agentkit.core.turn.TurnInterceptor;
 import dev.agentkit.core.turn.TurnReport;
@@ -11,7 +12,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 
@@ -22,24 +22,29 @@ import io.opentelemetry.context.Scope;
  * trace, and links to the turn's span; inside it, the item's publishes descend from it.
  */
 final class TracingInterceptor implements TurnInterceptor {
-    private final Tracer tracer;
+    private final Spans spans;
     private final EnvelopeContext headers;
 
-    TracingInterceptor(Tracer tracer, EnvelopeContext headers) {
-        this.tracer = tracer;
+    TracingInterceptor(Spans spans, EnvelopeContext headers) {
+        this.spans = spans;
         this.headers = headers;
     }
 
     @Override
     public Broker broker(Broker broker) {
-        return new TracingBroker(broker, tracer, headers);
+        return new TracingBroker(broker, spans, headers);
+    }
+
+    @Override
+    public ChatPort chat(ChatPort chat) {
+        return new TracingChat(chat, spans);
     }
 
     @Override
     @SuppressWarnings("try") // the scope and the MDC are held, never read
     public TurnReport turn(Chain<TurnStart, TurnReport> chain) {
         TurnStart start = chain.item();
-        Span span = tracer.spanBuilder("turn " + start.agent()).setAttribute(Attrs.AGENT, start.agent())
+        Span span = spans.builder("turn " + start.agent()).setAttribute(Attrs.AGENT, start.agent())
                 .setAttribute(Attrs.TURN, start.turnId()).startSpan();
         try (Scope ignored = span.makeCurrent(); SpanMdc mdc = SpanMdc.put(span)) {
             TurnReport r = chain.proceed();
@@ -51,10 +56,10 @@ final class TracingInterceptor implements TurnInterceptor {
                     .setAttribute("agentkit.direct_messages", r.directMessages())
                     .setAttribute("agentkit.coordination", r.coordination());
             usage(span, r.usage());
-            r.chatFailure().ifPresent(f -> span.setAttribute("agentkit.chat_failure", Attrs.text(f)));
+            r.chatFailure().ifPresent(f -> span.setAttribute("agentkit.chat_failure", spans.text(f)));
             return r;
         } catch (RuntimeException | Error e) {
-            Attrs.fail(span, e);
+            spans.fail(span, e);
             throw e;
         } finally {
             span.end();
@@ -77,7 +82,7 @@ final class TracingInterceptor implements TurnInterceptor {
         Context current = Context.current();
         Context parent = headers.extract(item.envelope());
         boolean continues = EnvelopeContext.hasSpan(parent);
-        SpanBuilder builder = tracer.spanBuilder("process " + item.subject()).setSpanKind(SpanKind.CONSUMER)
+        SpanBuilder builder = spans.builder("process " + item.subject()).setSpanKind(SpanKind.CONSUMER)
                 .setParent(continues ? parent : current);
         Attrs.messaging(builder, item.subject(), "process", "process");
         builder.setAttribute(Attrs.MESSAGE_ID, item.id()).setAttribute(Attrs.DELIVERY_COUNT, (long) item.deliveryCount());
@@ -93,14 +98,14 @@ final class TracingInterceptor implements TurnInterceptor {
                     .setAttribute(Attrs.OUTCOME, e.result().name());
             usage(span, e.usage());
             if (!e.detail().isEmpty()) {
-                span.setAttribute(Attrs.DETAIL, Attrs.text(e.detail()));
+                span.setAttribute(Attrs.DETAIL, spans.text(e.detail()));
             }
             if (e.result() == ItemEvent.Result.DEAD_LETTERED) {
-                span.setStatus(StatusCode.ERROR, Attrs.text(e.detail()));
+                span.setStatus(StatusCode.ERROR, spans.text(e.detail()));
             }
             return e;
         } catch (RuntimeException | Error e) {
-            Attrs.fail(span, e);
+            spans.fail(span, e);
             throw e;
         } finally {
             span.end();

@@ -13,6 +13,7 @@ import dev.agentkit.core.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * Everything outside an agent that its turns use: broker, chat, clock, stores, lease, topology,
@@ -26,6 +27,7 @@ import java.util.Objects;
 public final class AgentRuntime {
     private final Broker rawBroker;
     private final Broker broker;
+    private final ChatPort rawChat;
     private final ChatPort chat;
     private final AgentClock clock;
     private final ProcessedStore processed;
@@ -39,13 +41,10 @@ public final class AgentRuntime {
 
     private AgentRuntime(Builder b, StateStore state, ProcessedStore processed, TurnLease lease, AgentControl control) {
         this.rawBroker = b.broker;
+        this.rawChat = Objects.requireNonNull(b.chat, "chat");
         this.interceptors = List.copyOf(b.interceptors);
-        Broker decorated = b.broker;
-        for (int i = interceptors.size() - 1; i >= 0; i--) {
-            decorated = Objects.requireNonNull(interceptors.get(i).broker(decorated), "interceptor's broker");
-        }
-        this.broker = decorated;
-        this.chat = Objects.requireNonNull(b.chat, "chat");
+        this.broker = decorated(rawBroker, TurnInterceptor::broker);
+        this.chat = decorated(rawChat, TurnInterceptor::chat);
         this.clock = Objects.requireNonNull(b.clock, "clock");
         this.processed = processed;
         this.state = state;
@@ -56,12 +55,21 @@ public final class AgentRuntime {
         this.listeners = List.copyOf(b.listeners);
     }
 
+    /** {@code raw} as the interceptors decorate it, the first registered outermost. */
+    private <T> T decorated(T raw, BiFunction<TurnInterceptor, T, T> decorate) {
+        T out = raw;
+        for (int i = interceptors.size() - 1; i >= 0; i--) {
+            out = Objects.requireNonNull(decorate.apply(interceptors.get(i), out), "an interceptor decorated to null");
+        }
+        return out;
+    }
+
     /** Where work and messages come from: the builder's broker as the {@link #interceptors()} decorated it. */
     public Broker broker() {
         return broker;
     }
 
-    /** The agent's chat seat. */
+    /** The agent's chat seat, as the {@link #interceptors()} decorated it. */
     public ChatPort chat() {
         return chat;
     }
@@ -121,14 +129,14 @@ public final class AgentRuntime {
 
     /** A builder holding this runtime's parts, to change some of them. */
     public Builder toBuilder() {
-        Builder b = new Builder(rawBroker).chat(chat).clock(clock).processedStore(processed).stateStore(state).lease(lease)
+        Builder b = new Builder(rawBroker).chat(rawChat).clock(clock).processedStore(processed).stateStore(state).lease(lease)
                 .topology(topology).team(team).control(control);
         b.listeners.addAll(listeners);
         b.interceptors.addAll(interceptors);
         return b;
     }
 
-    /** The same runtime with another chat port (each agent has its own account). */
+    /** The same runtime with another chat port (each agent has its own account), decorated by the interceptors. */
     public AgentRuntime withChat(ChatPort port) {
         return toBuilder().chat(port).build();
     }
@@ -139,8 +147,8 @@ public final class AgentRuntime {
      * {@link TurnBasedAgent} calls it when it is built.
      */
     public AgentRuntime forAgent(String agentName) {
-        ChatPort seat = chat.seatFor(agentName);
-        return seat == chat ? this : withChat(seat);
+        ChatPort seat = rawChat.seatFor(agentName);
+        return seat == rawChat ? this : withChat(seat);
     }
 
     /** The same runtime with another team. */

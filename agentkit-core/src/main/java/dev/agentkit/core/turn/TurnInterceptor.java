@@ -1,6 +1,7 @@
 package dev.agentkit.core.turn;
 
 import dev.agentkit.core.broker.Broker;
+import dev.agentkit.core.chat.ChatPort;
 
 /**
  * Wraps what a turn does, for tracing and other cross-cutting concerns that must run
@@ -24,6 +25,14 @@ public interface TurnInterceptor {
      */
     default Broker broker(Broker broker) {
         return broker;
+    }
+
+    /**
+     * Decorates the chat port of each agent built on the runtime (its own seat), e.g. to trace
+     * reads and posts; called when the runtime is built. The default returns it unchanged.
+     */
+    default ChatPort chat(ChatPort chat) {
+        return chat;
     }
 
     /** Around one turn, from its claimed id to its final report (state saved, listeners told). */
