@@ -37,7 +37,7 @@ class MetricsTest {
     void countsAndGaugesEqualTheReportsAndTheBroker() throws Exception {
         kit.provision("roy", "backend");
         AgentRuntime runtime = sdk.telemetry.install(kit.runtime().toBuilder()).build();
-        StoryAgents.Roy roy = new StoryAgents.Roy(runtime);
+        StoryAgents.Roy roy = new StoryAgents.Roy(runtime, sdk.telemetry);
         QueueDrainer.builder(sdk.telemetry.wrap(kit.broker()), TagRouter.builder().rule("api", "backend").build())
                 .clock(kit.clock()).build().drain(List.of(
                         new Requirement("REQ-001", "Add login", List.of("api"), List.of()),

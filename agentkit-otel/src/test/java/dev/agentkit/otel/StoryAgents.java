@@ -23,9 +23,11 @@ final class StoryAgents {
         private static final Logger log = LoggerFactory.getLogger(Roy.class);
         /** The MDC's trace id when processWork ran, per item. */
         final List<String> traceIdsInMdc = new ArrayList<>();
+        private final AgentkitTelemetry telemetry;
 
-        Roy(AgentRuntime runtime) {
+        Roy(AgentRuntime runtime, AgentkitTelemetry telemetry) {
             super(AgentConfig.builder("roy").role("backend").build(), runtime);
+            this.telemetry = telemetry;
         }
 
         @Override
@@ -39,7 +41,9 @@ final class StoryAgents {
             if (title.contains("impossible")) {
                 return Outcome.reject("cannot be built: " + title);
             }
-            reportUsage(120, 30, 0.01);
+            try (ModelCall call = telemetry.modelCall("anthropic", "claude-sonnet-4-5")) {
+                reportUsage(120, 30, 0.01);
+            }
             announce("api_ready", Map.of("type", "api_ready", "requirement", item.envelope().requirementId().orElse(""),
                     "endpoint", "/login"));
             return Outcome.done();

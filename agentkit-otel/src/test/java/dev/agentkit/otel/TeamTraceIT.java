@@ -35,7 +35,8 @@ class TeamTraceIT {
              JetStreamBroker royBroker = connect(); JetStreamBroker jenBroker = connect()) {
             JetStreamCleanup.deleteStreams(royBroker.connection(), topology);
             royBroker.provision(topology, Map.of("roy", "backend", "jen", "frontend"));
-            StoryAgents.Roy roy = new StoryAgents.Roy(royProcess.telemetry.install(AgentRuntime.builder(royBroker)).build());
+            StoryAgents.Roy roy = new StoryAgents.Roy(royProcess.telemetry.install(AgentRuntime.builder(royBroker)).build(),
+                    royProcess.telemetry);
             StoryAgents.Jen jen = new StoryAgents.Jen(jenProcess.telemetry.install(AgentRuntime.builder(jenBroker)).build());
 
             QueueDrainer.builder(royProcess.telemetry.wrap(royBroker), TagRouter.builder().rule("api", "backend").build())

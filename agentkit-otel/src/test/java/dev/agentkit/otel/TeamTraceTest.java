@@ -48,7 +48,7 @@ class TeamTraceTest {
     @Test
     void aRequirementsTraceRunsFromTheDrainerThroughRoyToJen() {
         AgentRuntime runtime = runtime();
-        StoryAgents.Roy roy = new StoryAgents.Roy(runtime);
+        StoryAgents.Roy roy = new StoryAgents.Roy(runtime, sdk.telemetry);
         StoryAgents.Jen jen = new StoryAgents.Jen(runtime);
 
         drain(LOGIN);
@@ -89,12 +89,14 @@ class TeamTraceTest {
                 .isEqualTo(royTurn.stopReason().name());
         assertThat(royTurnSpan.getAttributes().get(AttributeKey.longKey("agentkit.done"))).isEqualTo(1L);
         assertThat(roy.traceIdsInMdc).as("the MDC names the item's trace").containsExactly(trace);
-        LoggerFactory.getLogger(TeamTraceTest.class).info("the story's trace:\n{}", SpanTree.render(sdk.finished(), trace));
+        assertThat(sdk.span("chat claude-sonnet-4-5").getParentSpanId()).isEqualTo(royItem.getSpanId());
+        LoggerFactory.getLogger(TeamTraceTest.class).info("the story's traces:\n{}\n{}", SpanTree.render(sdk.finished(), trace),
+                SpanTree.render(sdk.finished(), royTurnSpan.getTraceId()));
     }
 
     @Test
     void aDeadLetteredItemsSpanIsAnErrorWithTheReason() {
-        StoryAgents.Roy roy = new StoryAgents.Roy(runtime());
+        StoryAgents.Roy roy = new StoryAgents.Roy(runtime(), sdk.telemetry);
         drain(IMPOSSIBLE);
 
         assertThat(roy.runTurn().deadLettered()).isEqualTo(1);
@@ -109,7 +111,7 @@ class TeamTraceTest {
 
     @Test
     void aRetryFromChatContinuesTheOriginalTrace() {
-        StoryAgents.Roy roy = new StoryAgents.Roy(runtime());
+        StoryAgents.Roy roy = new StoryAgents.Roy(runtime(), sdk.telemetry);
         drain(IMPOSSIBLE);
         roy.runTurn();
         String trace = sdk.span("publish work.requirements.backend").getTraceId();
