@@ -18,7 +18,6 @@ import dev.agentkit.core.turn.TurnStart;
 import dev.agentkit.core.turn.WorkItem;
 import dev.agentkit.testing.AgentTestKit;
 import dev.agentkit.testing.AgentTestKitExtension;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,15 +43,13 @@ class TurnInterceptorTest {
 
         @Override
         public Broker broker(Broker broker) {
-            return (Broker) Proxy.newProxyInstance(Broker.class.getClassLoader(), new Class<?>[] {Broker.class},
-                    (proxy, method, args) -> {
-                        if (method.getName().equals("publish")) {
-                            log.add(name + " publish " + args[0]);
-                            Envelope e = ((Envelope) args[1]).withHeader("X-" + name, "seen");
-                            return (PublishResult) method.invoke(broker, args[0], e);
-                        }
-                        return method.invoke(broker, args);
-                    });
+            return new ForwardingBroker(broker) {
+                @Override
+                public PublishResult publish(String subject, Envelope envelope) {
+                    log.add(name + " publish " + subject);
+                    return delegate.publish(subject, envelope.withHeader("X-" + name, "seen"));
+                }
+            };
         }
 
         @Override
