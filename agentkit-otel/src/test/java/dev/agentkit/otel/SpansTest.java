@@ -42,6 +42,7 @@ class SpansTest {
         }
 
         @Override
+        @SuppressWarnings("try") // the call is held open, not read (not in the README)
         protected Outcome processWork(WorkItem item) {
             try (ModelCall call = telemetry.modelCall("anthropic", "claude-sonnet-4-5")) {
                 reportUsage(100, 20, 0.02);

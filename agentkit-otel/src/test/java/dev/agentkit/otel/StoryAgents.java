@@ -31,6 +31,7 @@ final class StoryAgents {
         }
 
         @Override
+        @SuppressWarnings("try") // the call is held open, not read (not in the README)
         protected Outcome processWork(WorkItem item) {
             traceIdsInMdc.add(MDC.get("trace_id"));
             log.info("roy works on {}", item.id());

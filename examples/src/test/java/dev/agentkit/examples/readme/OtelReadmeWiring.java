@@ -37,6 +37,7 @@ final class OtelReadmeWiring {
         }
 
         @Override
+        @SuppressWarnings("try") // the call is held open, not read (not in the README)
         protected Outcome processWork(WorkItem item) {
             String prompt = item.envelope().text(); // (not in the README)
             try (ModelCall call = telemetry.modelCall("anthropic", "claude-sonnet-4-5")) {
