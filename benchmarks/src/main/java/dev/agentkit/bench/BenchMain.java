@@ -8,6 +8,7 @@ import dev.agentkit.bench.nats.IdleTurnBenchmark;
 import dev.agentkit.bench.nats.NatsBench;
 import dev.agentkit.bench.nats.ReplicaDrainBenchmark;
 import dev.agentkit.bench.nats.SharedConnectionBenchmark;
+import dev.agentkit.bench.nats.TracedDrainBenchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ public final class BenchMain {
             measure(rows, "B4", quick, new VirtualTurnsBenchmark());
             measure(rows, "B5", quick, new HeapDrainBenchmark(nats));
             measure(rows, "B6", quick, new SharedConnectionBenchmark(nats));
+            measure(rows, "B8", quick, new TracedDrainBenchmark(nats));
         }
         measure(rows, "B7", quick, new ReplicaDrainBenchmark()); // starts its own 3-node cluster
         if (only == null || only.stream().anyMatch(id -> id.startsWith("M"))) {

@@ -13,6 +13,7 @@ import dev.agentkit.core.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * Everything outside an agent that its turns use: broker, chat, clock, stores, lease, topology,
@@ -24,7 +25,9 @@ import java.util.Objects;
  * {@link #withTeam}).
  */
 public final class AgentRuntime {
+    private final Broker rawBroker;
     private final Broker broker;
+    private final ChatPort rawChat;
     private final ChatPort chat;
     private final AgentClock clock;
     private final ProcessedStore processed;
@@ -34,10 +37,14 @@ public final class AgentRuntime {
     private final Team team;
     private final AgentControl control;
     private final List<TurnListener> listeners;
+    private final List<TurnInterceptor> interceptors;
 
     private AgentRuntime(Builder b, StateStore state, ProcessedStore processed, TurnLease lease, AgentControl control) {
-        this.broker = b.broker;
-        this.chat = Objects.requireNonNull(b.chat, "chat");
+        this.rawBroker = b.broker;
+        this.rawChat = Objects.requireNonNull(b.chat, "chat");
+        this.interceptors = List.copyOf(b.interceptors);
+        this.broker = decorated(rawBroker, TurnInterceptor::broker);
+        this.chat = decorated(rawChat, TurnInterceptor::chat);
         this.clock = Objects.requireNonNull(b.clock, "clock");
         this.processed = processed;
         this.state = state;
@@ -48,12 +55,21 @@ public final class AgentRuntime {
         this.listeners = List.copyOf(b.listeners);
     }
 
-    /** Where work and messages come from. */
+    /** {@code raw} as the interceptors decorate it, the first registered outermost. */
+    private <T> T decorated(T raw, BiFunction<TurnInterceptor, T, T> decorate) {
+        T out = raw;
+        for (int i = interceptors.size() - 1; i >= 0; i--) {
+            out = Objects.requireNonNull(decorate.apply(interceptors.get(i), out), "an interceptor decorated to null");
+        }
+        return out;
+    }
+
+    /** Where work and messages come from: the builder's broker as the {@link #interceptors()} decorated it. */
     public Broker broker() {
         return broker;
     }
 
-    /** The agent's chat seat. */
+    /** The agent's chat seat, as the {@link #interceptors()} decorated it. */
     public ChatPort chat() {
         return chat;
     }
@@ -98,6 +114,11 @@ public final class AgentRuntime {
         return listeners;
     }
 
+    /** Run around every turn and item of the agents built on this runtime, the first outermost. */
+    public List<TurnInterceptor> interceptors() {
+        return interceptors;
+    }
+
     /**
      * A builder over {@code broker} with no chat, the system clock, in-memory stores and the workshop
      * topology.
@@ -108,13 +129,14 @@ public final class AgentRuntime {
 
     /** A builder holding this runtime's parts, to change some of them. */
     public Builder toBuilder() {
-        Builder b = new Builder(broker).chat(chat).clock(clock).processedStore(processed).stateStore(state).lease(lease)
+        Builder b = new Builder(rawBroker).chat(rawChat).clock(clock).processedStore(processed).stateStore(state).lease(lease)
                 .topology(topology).team(team).control(control);
         b.listeners.addAll(listeners);
+        b.interceptors.addAll(interceptors);
         return b;
     }
 
-    /** The same runtime with another chat port (each agent has its own account). */
+    /** The same runtime with another chat port (each agent has its own account), decorated by the interceptors. */
     public AgentRuntime withChat(ChatPort port) {
         return toBuilder().chat(port).build();
     }
@@ -125,8 +147,8 @@ public final class AgentRuntime {
      * {@link TurnBasedAgent} calls it when it is built.
      */
     public AgentRuntime forAgent(String agentName) {
-        ChatPort seat = chat.seatFor(agentName);
-        return seat == chat ? this : withChat(seat);
+        ChatPort seat = rawChat.seatFor(agentName);
+        return seat == rawChat ? this : withChat(seat);
     }
 
     /** The same runtime with another team. */
@@ -146,6 +168,7 @@ public final class AgentRuntime {
         private Team team = Team.empty();
         private AgentControl control;
         private final List<TurnListener> listeners = new ArrayList<>();
+        private final List<TurnInterceptor> interceptors = new ArrayList<>();
 
         private Builder(Broker broker) {
             this.broker = Objects.requireNonNull(broker, "broker");
@@ -202,6 +225,16 @@ public final class AgentRuntime {
         /** Adds a listener told of every turn and item of the agents built on this runtime. */
         public Builder listener(TurnListener listener) {
             this.listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Adds an interceptor run around every turn and item of the agents built on this runtime
+         * (after those added before, so inside them), whose {@link TurnInterceptor#broker} also
+         * decorates the runtime's broker.
+         */
+        public Builder interceptor(TurnInterceptor interceptor) {
+            this.interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
             return this;
         }
 

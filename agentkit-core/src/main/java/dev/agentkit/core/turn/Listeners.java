@@ -1,5 +1,6 @@
 package dev.agentkit.core.turn;
 
+import dev.agentkit.core.budget.Usage;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -32,6 +33,10 @@ final class Listeners {
                 l.itemFailed(event);
             }
         });
+    }
+
+    void usage(String agent, String turnId, Usage usage) {
+        each(l -> l.usageReported(agent, turnId, usage));
     }
 
     void turnEnded(TurnReport report) {

@@ -80,7 +80,8 @@ final class MessageStep {
                 for (Delivery d : batch) {
                     MDC.put(TurnMdc.MESSAGE, Settlement.itemId(d));
                     try {
-                        Settlement.Settled s = turn.processor.process(d, spec, handler, () -> { });
+                        Settlement.Settled s = turn.interceptors.message(d, spec,
+                                () -> turn.processor.process(d, spec, handler, () -> { }));
                         dead += s.result() == ItemEvent.Result.DEAD_LETTERED ? 1 : 0;
                     } finally {
                         MDC.remove(TurnMdc.MESSAGE);

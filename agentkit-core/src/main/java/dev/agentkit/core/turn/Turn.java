@@ -17,6 +17,7 @@ final class Turn {
     final AgentConsumers consumers;
     final BudgetGuard budget;
     final Listeners listeners;
+    final Interceptors interceptors;
     final DirectMessages directs;
     final Heartbeat heartbeat;
     final FetchRetry fetches;
@@ -33,6 +34,7 @@ final class Turn {
         this.chat = new ChatOutbox(runtime.chat(), state.internal());
         this.budget = new BudgetGuard(config, state.internal(), runtime.clock());
         this.listeners = new Listeners(runtime.listeners());
+        this.interceptors = new Interceptors(runtime.interceptors(), config.name(), id);
         this.heartbeat = new Heartbeat(runtime.clock(), config.name());
         this.fetches = new FetchRetry(runtime.broker(), runtime.clock(), config.name(), config.brokerRetry());
         this.directs = new DirectMessages(config.name(), runtime.topology(), id, outbox);

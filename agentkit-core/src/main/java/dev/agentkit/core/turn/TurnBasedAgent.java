@@ -92,7 +92,9 @@ public abstract class TurnBasedAgent {
 
     /** {@link #reportUsage(long, long, double)} with a {@link Usage}. */
     protected final void reportUsage(Usage usage) {
-        requireTurn().budget.add(usage);
+        Turn t = requireTurn();
+        t.budget.add(usage);
+        t.listeners.usage(config.name(), t.id, usage);
     }
 
     /**

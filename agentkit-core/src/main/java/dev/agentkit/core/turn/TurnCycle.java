@@ -78,11 +78,15 @@ final class TurnCycle {
         Turn turn = new Turn(turnId, config, runtime, claim.state(), consumers);
         current = turn;
         try {
-            TurnTally tally = new TurnTally();
-            VirtualMachineError fatal = runSteps(turn, tally, fence, lease, start);
-            TurnReport report = finish(turn, tally, start, fence);
-            if (fatal != null) {
-                throw fatal;
+            TurnStart begun = new TurnStart(config.name(), turnId, start);
+            VirtualMachineError[] fatal = new VirtualMachineError[1];
+            TurnReport report = turn.interceptors.turn(begun, () -> {
+                TurnTally tally = new TurnTally();
+                fatal[0] = runSteps(turn, begun, tally, fence, lease);
+                return finish(turn, tally, start, fence);
+            });
+            if (fatal[0] != null) {
+                throw fatal[0];
             }
             return report;
         } finally {
@@ -91,11 +95,11 @@ final class TurnCycle {
     }
 
     /** Runs the steps, folding their results into {@code tally}; returns a VM error the turn must rethrow. */
-    private VirtualMachineError runSteps(Turn t, TurnTally tally, StateFence fence, TurnLease.Held lease,
-                                         Instant start) {
+    private VirtualMachineError runSteps(Turn t, TurnStart start, TurnTally tally, StateFence fence,
+                                         TurnLease.Held lease) {
         t.heartbeat.keepLease(lease, config.leaseTtl());
         try {
-            t.listeners.turnStarted(new TurnStart(config.name(), t.id, start));
+            t.listeners.turnStarted(start);
             runtime.control().clearTurnRequest(config.name());
             tally.chat(chatStep.run(t));
             approvalStep.run(t);

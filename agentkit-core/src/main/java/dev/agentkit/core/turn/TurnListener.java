@@ -1,5 +1,6 @@
 package dev.agentkit.core.turn;
 
+import dev.agentkit.core.budget.Usage;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +29,13 @@ public interface TurnListener {
 
     /** A work item was not done this time: retried, blocked, dead-lettered or deferred by a quota. */
     default void itemFailed(ItemEvent item) {
+    }
+
+    /**
+     * The agent reported what a model call cost ({@code reportUsage}), on the turn's thread while
+     * the call's caller runs, so a tracing listener can put it on the span current there.
+     */
+    default void usageReported(String agent, String turnId, Usage usage) {
     }
 
     /** A turn ended, with its figures. */

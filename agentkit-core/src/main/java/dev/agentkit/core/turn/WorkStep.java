@@ -177,15 +177,21 @@ final class WorkStep {
                         "the processed store failed " + (e.isTransient() ? "transiently" : "permanently")
                                 + ", so whether it was done is unknown: " + e.getMessage());
             }
-            boolean told = turn.listeners.any();
+            boolean told = turn.listeners.any() || turn.interceptors.any();
             Instant started = told ? clock.now() : null;
-            turn.budget.takeItemUsage();
-            Settlement.Settled settled = unknown != null ? unknown : settle(turn, run, spec, d, id, key);
-            run.settled.add(settled);
-            Usage usage = turn.budget.takeItemUsage();
-            if (told) {
-                turn.listeners.item(new ItemEvent(config.name(), turn.id, id, requirement, d.subject(),
-                        d.deliveryCount(), settled.result(), settled.detail(), clock.since(started), usage));
+            WorkItem item = new WorkItem(id, d.subject(), d.envelope(), d.deliveryCount(),
+                    spec.isLastDelivery(d.deliveryCount()));
+            Settlement.Settled known = unknown;
+            ItemEvent event = turn.interceptors.item(item, () -> {
+                turn.budget.takeItemUsage();
+                Settlement.Settled settled = known != null ? known : settle(turn, run, spec, d, item, key);
+                run.settled.add(settled);
+                Usage usage = turn.budget.takeItemUsage();
+                return told ? new ItemEvent(config.name(), turn.id, id, requirement, d.subject(), d.deliveryCount(),
+                        settled.result(), settled.detail(), clock.since(started), usage) : null;
+            });
+            if (event != null) {
+                turn.listeners.item(event);
             }
         } finally {
             MDC.remove(TurnMdc.MESSAGE);
@@ -193,13 +199,13 @@ final class WorkStep {
         }
     }
 
-    private Settlement.Settled settle(Turn turn, Run run, ConsumerSpec spec, Delivery d, String id, String key) {
+    private Settlement.Settled settle(Turn turn, Run run, ConsumerSpec spec, Delivery d, WorkItem item, String key) {
+        String id = item.id();
         Optional<UsageLedger.Stop> stop = run.budgetStop(turn);
         if (stop.isPresent()) {
             // a quota error earlier in this batch: never run an item the provider will refuse
             return turn.processor.defer(d, spec, stop.get().resetAt(), stop.get().reason());
         }
-        WorkItem item = new WorkItem(id, d.subject(), d.envelope(), d.deliveryCount(), spec.isLastDelivery(d.deliveryCount()));
         turn.outbox.beginItem(id);
         try {
             return turn.processor.process(d, spec, x -> work(run, item), () -> {

@@ -59,6 +59,10 @@ class ScriptedAgent extends TurnBasedAgent {
         return Optional.of("heard: " + message.textWithoutAddress(config().name()));
     }
 
+    void usage(dev.agentkit.core.budget.Usage usage) {
+        reportUsage(usage);
+    }
+
     void announceFromWork(String event, Object payload) {
         announce(event, payload);
     }

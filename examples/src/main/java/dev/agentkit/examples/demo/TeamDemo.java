@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * The team demo: Roy, Jen and Moss work through {@code examples/ROADMAP.md} in a fresh git
  * repository. By default everything is in memory on virtual time and the story takes a second;
- * {@code --nats URL} and {@code --matrix URL} run it on real servers.
+ * {@code --nats URL} and {@code --matrix URL} run it on real servers. When the standard
+ * OpenTelemetry variables ask for an exporter ({@code OTEL_EXPORTER_OTLP_ENDPOINT}, ...), the
+ * team's traces and metrics are exported ({@link DemoTelemetry}).
  *
  * <pre>
  * scripts/demo.sh                      # embedded: in-memory broker and chat, virtual clock
@@ -49,11 +51,15 @@ public final class TeamDemo {
     public static StoryResult run(TeamWorld world, int periods, PrintStream out, Path sheets, Path roadmap)
             throws Exception {
         Path workspace = DemoWorkspace.create();
-        try (world) {
+        try (world; DemoTelemetry otel = DemoTelemetry.fromEnvironment(System.getenv())) {
             out.println("agentkit team demo: " + world.describe());
             out.println("workspace: " + workspace);
+            if (otel.exporting()) {
+                out.println("telemetry: exporting traces and metrics as the OTEL_* variables say");
+            }
             StoryPrinter printer = new StoryPrinter(out);
-            StoryResult result = new TeamStory(world, workspace, sheets, roadmap).run(periods, printer::turn);
+            StoryResult result = new TeamStory(world, workspace, sheets, roadmap, otel.telemetry())
+                    .run(periods, printer::turn);
             List<String> commits = DemoWorkspace.commits(workspace);
             printer.result(result, commits);
             return result;

@@ -9,16 +9,19 @@ import dev.agentkit.core.schedule.Schedule;
 import dev.agentkit.core.schedule.TurnScheduler;
 import dev.agentkit.core.topology.ConsumerSpec;
 import dev.agentkit.core.topology.Topology;
+import dev.agentkit.core.turn.AgentRuntime;
 import dev.agentkit.core.turn.TurnReport;
 import dev.agentkit.examples.team.Jen;
 import dev.agentkit.examples.team.Moss;
 import dev.agentkit.examples.team.Roy;
 import dev.agentkit.examples.team.TeamSettings;
+import dev.agentkit.otel.AgentkitTelemetry;
 import dev.agentkit.routing.ChainRouter;
 import dev.agentkit.routing.TagRouter;
 import dev.agentkit.routing.drain.DrainReport;
 import dev.agentkit.routing.drain.QueueDrainer;
 import dev.agentkit.routing.roadmap.RoadmapSource;
+import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,12 +52,19 @@ public final class TeamStory {
     private final Path workspace;
     private final Path sheets;
     private final Path roadmap;
+    private final AgentkitTelemetry telemetry;
 
     public TeamStory(TeamWorld world, Path workspace, Path sheets, Path roadmap) {
+        this(world, workspace, sheets, roadmap, AgentkitTelemetry.create(OpenTelemetry.noop()));
+    }
+
+    /** The story traced by {@code telemetry}: the drainer, the router and every agent's runtime. */
+    public TeamStory(TeamWorld world, Path workspace, Path sheets, Path roadmap, AgentkitTelemetry telemetry) {
         this.world = world;
         this.workspace = workspace;
         this.sheets = sheets;
         this.roadmap = roadmap;
+        this.telemetry = telemetry;
     }
 
     /** Runs {@code periods} schedule periods of the story, reporting each turn to {@code onTurn}. */
@@ -68,7 +78,7 @@ public final class TeamStory {
 
         Router router = ChainRouter.builder().then(TagRouter.builder().rule("backend", "backend")
                 .rule("frontend", "frontend").rule("infra", "infra").build()).build();
-        DrainReport drained = QueueDrainer.builder(world.broker(), router).topology(topology)
+        DrainReport drained = QueueDrainer.builder(telemetry.wrap(world.broker()), telemetry.wrap(router)).topology(topology)
                 .deadLetterUnroutable(true).build()
                 .drain(RoadmapSource.of(roadmap));
 
@@ -80,9 +90,9 @@ public final class TeamStory {
                     reports.add(r);
                     onTurn.accept(r);
                 }).build()) {
-            scheduler.add(new Roy(world.runtimeFor("roy"), settings), Schedule.every(period));
-            scheduler.add(new Jen(world.runtimeFor("jen"), settings), Schedule.every(period).at(period.dividedBy(3)));
-            scheduler.add(new Moss(world.runtimeFor("moss"), settings),
+            scheduler.add(new Roy(runtimeFor("roy"), settings), Schedule.every(period));
+            scheduler.add(new Jen(runtimeFor("jen"), settings), Schedule.every(period).at(period.dividedBy(3)));
+            scheduler.add(new Moss(runtimeFor("moss"), settings),
                     Schedule.every(period).at(period.dividedBy(3).multipliedBy(2)));
             alignToPeriod(period);
             world.clock().schedule(period.multipliedBy(3).dividedBy(2),
@@ -107,6 +117,10 @@ public final class TeamStory {
                 world.humanSays(Rooms.BACKEND, "approve " + m.group(1));
             }
         }
+    }
+
+    private AgentRuntime runtimeFor(String agent) {
+        return telemetry.install(world.runtimeFor(agent).toBuilder()).build();
     }
 
     /**
