@@ -41,7 +41,7 @@ public final class BenchMain {
             measure(rows, "B4", quick, new VirtualTurnsBenchmark());
             measure(rows, "B5", quick, new HeapDrainBenchmark(nats));
             measure(rows, "B6", quick, new SharedConnectionBenchmark(nats));
-            measure(rows, "B8", quick, new TracedDrainBenchmark(nats));
+            measure(rows, "B9", quick, new TracedDrainBenchmark(nats));
         }
         measure(rows, "B7", quick, new ReplicaDrainBenchmark()); // starts its own 3-node cluster
         if (only == null || only.stream().anyMatch(id -> id.startsWith("M"))) {

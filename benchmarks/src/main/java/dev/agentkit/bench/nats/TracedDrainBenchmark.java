@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * B8: B1's drain ({@link DrainAgent} turns, same batch and budget) traced by agentkit-otel with
+ * B9: B1's drain ({@link DrainAgent} turns, same batch and budget) traced by agentkit-otel with
  * the OpenTelemetry SDK sampling every span and exporting each synchronously to an exporter that
  * counts and drops it, against the same drain without telemetry, alternately in one run; reports
  * both rates and their ratio.
@@ -81,7 +81,7 @@ public final class TracedDrainBenchmark implements Benchmark {
             details.put("spansExported", exporter.spans.sum());
             details.put("agentConfig", DrainBenchmark.AGENT_CONFIG);
             String figure = Stats.human(Stats.median(runs.a())) + " vs " + Stats.human(Stats.median(runs.b())) + " msgs/s";
-            return new Row("B8", "B1's drain traced (SDK, every span sampled and exported) vs untraced", figure, ratio,
+            return new Row("B9", "B1's drain traced (SDK, every span sampled and exported) vs untraced", figure, ratio,
                     Stats.spreadPercent(ratios), ">= 0.70 of untraced", ratio >= 0.70, details);
         }
     }
