@@ -6,6 +6,7 @@ import dev.agentkit.core.store.StateStore;
 import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.core.turn.AgentRuntime;
 import dev.agentkit.core.turn.TurnListener;
+import dev.agentkit.examples.demo.DemoTelemetry;
 import dev.agentkit.nats.JetStreamBroker;
 import dev.agentkit.nats.connect.NatsConnectionConfig;
 import dev.agentkit.nats.kv.KvProcessedStore;
@@ -35,6 +36,7 @@ public final class TeamServers implements AutoCloseable {
     private final Map<String, String> env;
     private final JetStreamBroker broker;
     private final AgentClock clock = AgentClock.system();
+    private DemoTelemetry telemetry;
     private StateStore state;
     private KvProcessedStore processed;
     private KvTurnLease lease;
@@ -123,11 +125,25 @@ public final class TeamServers implements AutoCloseable {
         AgentRuntime.Builder b = AgentRuntime.builder(over).clock(clock).topology(config.topology()).team(config.team())
                 .stateStore(state()).processedStore(processed()).lease(lease());
         listeners.forEach(b::listener);
-        return b.build();
+        return telemetry().telemetry().install(b).build();
+    }
+
+    /**
+     * The team's OpenTelemetry: the SDK, exporting, when the standard {@code OTEL_*} variables ask
+     * for an exporter (e.g. {@code OTEL_TRACES_EXPORTER=otlp}), else a no-op.
+     */
+    private synchronized DemoTelemetry telemetry() {
+        if (telemetry == null) {
+            telemetry = DemoTelemetry.fromEnvironment(env);
+        }
+        return telemetry;
     }
 
     @Override
     public void close() {
+        if (telemetry != null) {
+            telemetry.close();
+        }
         broker.close();
     }
 }
