@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * B4: 1,000 full turns in {@code AgentTestKit} — publish, a turn that asks for a retry in five
+ * B4: 10,000 full turns in {@code AgentTestKit} — publish, a turn that asks for a retry in five
  * minutes, the virtual clock crossing the delay, a turn that finishes the item, an assertion —
  * timed on the wall clock. Target: under one second in total.
  */
 final class VirtualTurnsBenchmark implements Benchmark {
-    private static final int TURNS = 1000;
+    private static final int TURNS = 10_000;
 
     static final class Flaky extends TurnBasedAgent {
         Flaky(AgentRuntime runtime) {
