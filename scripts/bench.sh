@@ -13,6 +13,9 @@ if [ -z "${NATS_SERVER_BIN:-}" ] && ! command -v nats-server >/dev/null 2>&1; th
   NATS_SERVER_BIN=$(scripts/install-nats-server.sh --cli || scripts/install-nats-server.sh)
   export NATS_SERVER_BIN
 fi
-mvn -q -B -pl benchmarks -am install -DskipTests
-mvn -q -B -pl benchmarks exec:exec -Dexec.executable=java \
-  -Dexec.args="-Xmx512m -cp %classpath dev.agentkit.bench.BenchMain $*" -Dexec.workingdir="$PWD"
+# builds the reactor's jars in place (no install: ~/.m2 is shared) and writes the runtime
+# classpath, on which the modules are their target/*.jar
+mvn -q -B -pl benchmarks -am -DskipTests package dependency:build-classpath \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime
+java -Xmx512m -cp "benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)" \
+  dev.agentkit.bench.BenchMain "$@"

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Two sides of a comparison measured in turns (A, B, then B, A, ...) after one discarded warm-up
  * of each, so neither JIT warm-up nor a drift in the machine's load favours one side. Used by the
- * comparison rows (B1, B3, B6, B7) to fill their {@link Row}.
+ * comparison rows (B1, B3, B6, B7, B8, B9) to fill their {@link Row}.
  *
  * @param a the samples of side A, in order
  * @param b the samples of side B, in order

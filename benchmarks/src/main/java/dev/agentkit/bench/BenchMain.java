@@ -5,6 +5,7 @@ import dev.agentkit.bench.nats.BrokerSpeedBenchmark;
 import dev.agentkit.bench.nats.DrainBenchmark;
 import dev.agentkit.bench.nats.HeapDrainBenchmark;
 import dev.agentkit.bench.nats.IdleTurnBenchmark;
+import dev.agentkit.bench.nats.KvDrainBenchmark;
 import dev.agentkit.bench.nats.NatsBench;
 import dev.agentkit.bench.nats.ReplicaDrainBenchmark;
 import dev.agentkit.bench.nats.SharedConnectionBenchmark;
@@ -41,6 +42,7 @@ public final class BenchMain {
             measure(rows, "B4", quick, new VirtualTurnsBenchmark());
             measure(rows, "B5", quick, new HeapDrainBenchmark(nats));
             measure(rows, "B6", quick, new SharedConnectionBenchmark(nats));
+            measure(rows, "B8", quick, new KvDrainBenchmark(nats));
             measure(rows, "B9", quick, new TracedDrainBenchmark(nats));
         }
         measure(rows, "B7", quick, new ReplicaDrainBenchmark()); // starts its own 3-node cluster

@@ -1,5 +1,5 @@
 /**
- * The benchmark rows against a real nats-server: B1, B2, B3, B5, B6 and B9 share one, started by
+ * The benchmark rows against a real nats-server: B1, B2, B3, B5, B6, B8 and B9 share one, started by
  * {@link dev.agentkit.bench.nats.NatsBench} the way the integration tests start it; B7 starts its
  * own three-node cluster. Each comparison is alternated within one run.
  */
