@@ -2,6 +2,7 @@ package dev.agentkit.core.turn;
 
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.Delivery;
+import dev.agentkit.core.message.Headers;
 import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.core.topology.ConsumerSpec;
 import java.time.Duration;
@@ -42,12 +43,15 @@ final class QuotaDeferral {
     /**
      * Publishes a copy of {@code d} to its subject on {@code broker} with a fresh message id
      * ({@code <item id>:requeue:<sequence>}, so a crash and retry publish one copy) and a fresh
-     * delivery budget, then acks the original; returns how, for logs. Also used for a transient
-     * broker failure on an item's last delivery ({@link TransientFailures}).
+     * delivery budget, then acks the original; returns how, for logs. The copy keeps the item's id
+     * in {@code Agentkit-Item-Id}, so it is the same item to {@code processWork}, its processed mark
+     * and the message ids of its announcements. Also used for a transient broker failure on an
+     * item's last delivery ({@link TransientFailures}).
      */
     static String requeue(Broker broker, Delivery d) {
-        String id = Settlement.itemId(d) + ":requeue:" + d.streamSequence();
-        broker.publish(d.subject(), d.envelope().withMessageId(id));
+        String item = Settlement.itemId(d);
+        String id = item + ":requeue:" + d.streamSequence();
+        broker.publish(d.subject(), d.envelope().withMessageId(id).withHeader(Headers.ITEM_ID, item));
         d.ack();
         return "requeued as " + id + " with a fresh delivery budget (it was on its last delivery)";
     }

@@ -143,7 +143,9 @@ class BudgetTest {
         TurnReport after = roy.runTurn();
         assertThat(after.done()).isEqualTo(2);
         assertThat(kit.deadLetters("roy")).isEmpty();
-        assertThat(roy.worked.get(roy.worked.size() - 1).id()).as("the requeued copy").isEqualTo("REQ-1:requeue:1");
+        assertThat(roy.worked.get(roy.worked.size() - 1).id()).as("the requeued copy, the same item").isEqualTo("REQ-1");
+        assertThat(roy.worked.get(roy.worked.size() - 1).envelope().id()).as("the copy's own message id")
+                .hasValue("REQ-1:requeue:1");
         assertThat(roy.worked.get(roy.worked.size() - 1).deliveryCount()).isEqualTo(1);
     }
 

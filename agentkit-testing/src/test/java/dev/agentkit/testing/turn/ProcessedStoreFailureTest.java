@@ -88,7 +88,11 @@ class ProcessedStoreFailureTest {
 
         assertThat(kit.deadLetters("roy")).isEmpty();
         assertThat(done).as("the requeued copy, with a fresh delivery budget").isEqualTo(1);
-        assertThat(roy.worked).singleElement().satisfies(item -> assertThat(item.id()).startsWith("REQ-1:requeue:"));
+        assertThat(roy.worked).singleElement().satisfies(item -> {
+            assertThat(item.id()).as("the same item").isEqualTo("REQ-1");
+            assertThat(item.envelope().id()).as("a copy with its own message id").hasValueSatisfying(
+                    id -> assertThat(id).startsWith("REQ-1:requeue:"));
+        });
         assertThat(kit.acked("REQ-1")).as("the original, once its copy was published").isTrue();
     }
 

@@ -9,6 +9,7 @@ import dev.agentkit.core.store.ProcessedStore;
 import dev.agentkit.core.topology.ConsumerSpec;
 import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.core.turn.AgentRuntime;
+import dev.agentkit.core.turn.Outcome;
 import dev.agentkit.core.turn.StopReason;
 import dev.agentkit.core.turn.TurnReport;
 import dev.agentkit.testing.AgentTestKit;
@@ -140,6 +141,31 @@ class TurnFailoverTest {
         assertThat(kit.published("work.requirements.backend")).as("on its last delivery it is requeued, not lost")
                 .extracting(e -> e.id().orElse("")).containsExactly("REQ-1", "REQ-1:requeue:1");
         assertThat(kit.acked("REQ-1")).isTrue();
+    }
+
+    @Test
+    void anItemRequeuedOnItsLastDeliveryStaysTheSameItem() {
+        ScriptedAgent roy = roy(Duration.ofSeconds(10));
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        roy.work = (self, item) -> {
+            seen.add(item.id());
+            if (seen.size() <= work.maxDeliver()) {   // every delivery of the original meets a failover
+                throw new BrokerException("a test failover", true);
+            }
+            self.announceFromWork("api_ready", Map.of("requirement", item.id()));
+            return Outcome.done();
+        };
+        kit.publishWork("backend", Map.of("id", "REQ-1"));
+
+        for (int turn = 0; turn <= work.maxDeliver(); turn++) {
+            roy.runTurn();
+            kit.advance(work.ackWait());
+        }
+
+        assertThat(seen).as("the requeued copy is the same item to processWork").containsOnly("REQ-1").hasSize(4);
+        assertThat(processed.isProcessed("roy.REQ-1")).as("its mark under the item's own id").isTrue();
+        assertThat(kit.published("work.integration.api_ready")).singleElement()
+                .satisfies(e -> assertThat(e.id()).hasValueSatisfying(id -> assertThat(id).startsWith("roy:REQ-1:")));
     }
 
     /** A processed store whose next marks fail as a KV store does while its leader is elected. */
