@@ -1,20 +1,13 @@
 package dev.agentkit.otel;
 
 import dev.agentkit.core.broker.Broker;
-import dev.agentkit.core.broker.ConsumerRef;
-import dev.agentkit.core.broker.ConsumerStatus;
-import dev.agentkit.core.broker.Delivery;
+import dev.agentkit.core.broker.ForwardingBroker;
 import dev.agentkit.core.broker.PublishResult;
 import dev.agentkit.core.message.Envelope;
-import dev.agentkit.core.topology.ConsumerSpec;
-import dev.agentkit.core.topology.StreamSpec;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * A {@link Broker} that publishes through another with a producer span per publish and the
@@ -26,16 +19,15 @@ import java.util.Optional;
  * stored message and so continues the requirement's trace, linked to the current span); else the
  * current context (a new trace when none is current).
  */
-final class TracingBroker implements Broker {
+final class TracingBroker extends ForwardingBroker {
     /** Bytes kept for {@code traceparent} (55 characters) and a {@code tracestate} (at most 512) with their names. */
     static final long TRACE_HEADER_ROOM = 600;
 
-    private final Broker delegate;
     private final Spans spans;
     private final EnvelopeContext headers;
 
     TracingBroker(Broker delegate, Spans spans, EnvelopeContext headers) {
-        this.delegate = delegate;
+        super(delegate);
         this.spans = spans;
         this.headers = headers;
     }
@@ -66,44 +58,9 @@ final class TracingBroker implements Broker {
         });
     }
 
-    @Override
-    public void ensureStream(StreamSpec spec) {
-        delegate.ensureStream(spec);
-    }
-
-    @Override
-    public void ensureConsumer(ConsumerSpec spec) {
-        delegate.ensureConsumer(spec);
-    }
-
-    @Override
-    public List<Delivery> fetch(ConsumerRef consumer, int maxMessages, Duration maxWait) {
-        return delegate.fetch(consumer, maxMessages, maxWait);
-    }
-
     /** The delegate's, less room for the trace headers this broker adds (dead letters are cut to fit it). */
     @Override
     public long maxPayload() {
         return Math.max(0, delegate.maxPayload() - TRACE_HEADER_ROOM);
-    }
-
-    @Override
-    public Optional<Envelope> envelopeAt(String stream, long sequence) {
-        return delegate.envelopeAt(stream, sequence);
-    }
-
-    @Override
-    public ConsumerStatus status(ConsumerRef consumer) {
-        return delegate.status(consumer);
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
-    }
-
-    @Override
-    public String toString() {
-        return "TracingBroker(" + delegate + ")";
     }
 }

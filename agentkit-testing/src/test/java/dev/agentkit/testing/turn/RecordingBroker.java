@@ -1,5 +1,6 @@
 package dev.agentkit.testing.turn;
 
+import dev.agentkit.core.broker.ForwardingBroker;
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.Delivery;

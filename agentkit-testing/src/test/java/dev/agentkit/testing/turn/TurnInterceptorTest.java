@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentkit.core.broker.Broker;
+import dev.agentkit.core.broker.ForwardingBroker;
 import dev.agentkit.core.broker.PublishResult;
 import dev.agentkit.core.budget.Usage;
 import dev.agentkit.core.message.Envelope;
