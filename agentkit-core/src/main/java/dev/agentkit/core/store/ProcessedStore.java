@@ -3,6 +3,10 @@ package dev.agentkit.core.store;
 import dev.agentkit.core.broker.Delivery;
 import dev.agentkit.core.internal.store.StoreKeys;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Remembers which work items are done, so a redelivered item is acknowledged without running
@@ -37,6 +41,40 @@ public interface ProcessedStore {
 
     /** Marks {@code key} processed (again: the retention starts anew); marking twice is harmless. */
     void markProcessed(String key);
+
+    /**
+     * Which of {@code keys} are marked processed, as {@link #isProcessed} would answer for each.
+     * The turn asks once for the items that arrived together, so a store on a server answers
+     * them in one round trip instead of one per item. The default asks {@link #isProcessed} for
+     * each key in turn.
+     *
+     * @throws StoreException as {@link #isProcessed} does: never leaves out a key it could not read
+     */
+    default Set<String> processedAmong(Collection<String> keys) {
+        Set<String> marked = new LinkedHashSet<>();
+        for (String key : keys) {
+            if (isProcessed(key)) {
+                marked.add(key);
+            }
+        }
+        return marked;
+    }
+
+    /**
+     * Starts marking {@code key} processed and returns at once: the future completes when the
+     * mark is kept, or exceptionally (with what {@link #markProcessed} would have thrown) when it
+     * cannot be. The turn acks a done item only after its mark completed, so several marks can
+     * be on their way while the next items run. The default marks at once and returns a
+     * completed (or failed) future.
+     */
+    default CompletableFuture<Void> markProcessedAsync(String key) {
+        try {
+            markProcessed(key);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * Runs {@code work} once per {@code key}: skips it when the key is already processed, and
