@@ -4,8 +4,10 @@ import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.Delivery;
 import dev.agentkit.core.broker.ForwardingBroker;
+import dev.agentkit.core.broker.Pulls;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The broker {@code agentkit up}'s agents see: the team's broker, except that once
@@ -30,6 +32,23 @@ public final class StoppingBroker extends ForwardingBroker {
     @Override
     public List<Delivery> fetch(ConsumerRef consumer, int maxMessages, Duration maxWait) {
         return stopped ? List.of() : delegate.fetch(consumer, maxMessages, maxWait);
+    }
+
+    /** The delegate's pulls, which fetch nothing once stopped (what they asked ahead is still handed over). */
+    @Override
+    public Pulls pulls(ConsumerRef consumer) {
+        Pulls pulls = delegate.pulls(consumer);
+        return new Pulls() {
+            @Override
+            public int fetch(int maxMessages, Duration maxWait, int ahead, Consumer<List<Delivery>> arrived) {
+                return stopped ? 0 : pulls.fetch(maxMessages, maxWait, ahead, arrived);
+            }
+
+            @Override
+            public void close(Consumer<List<Delivery>> unseen) {
+                pulls.close(unseen);
+            }
+        };
     }
 
     /** Does nothing: the team's connection is closed by whoever opened it. */

@@ -6,11 +6,11 @@ import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.ConsumerStatus;
 import dev.agentkit.core.broker.Delivery;
 import dev.agentkit.core.broker.PublishResult;
+import dev.agentkit.core.broker.Pulls;
 import dev.agentkit.core.internal.broker.PayloadSize;
 import dev.agentkit.core.internal.broker.RetryPolicy;
 import dev.agentkit.core.internal.topology.Subjects;
 import dev.agentkit.core.message.Envelope;
-import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.core.topology.ConsumerSpec;
 import dev.agentkit.core.topology.StreamSpec;
 import dev.agentkit.nats.connect.NatsConnectionConfig;
@@ -18,7 +18,6 @@ import dev.agentkit.nats.internal.NatsFailures;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
-import io.nats.client.Message;
 import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.MessageInfo;
 import java.io.IOException;
@@ -59,12 +58,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class JetStreamBroker implements Broker {
     private static final Logger log = LoggerFactory.getLogger(JetStreamBroker.class);
-    /**
-     * A fetch that failed transiently is tried again after a pause while its wait lasts; quiet,
-     * as the turn's own retry of a fetch logs what matters.
-     */
-    private static final RetryPolicy FETCH_RETRY = RetryPolicy.of(Duration.ZERO, Duration.ofMillis(200))
-            .loggingTo(log).quiet();
 
     private final Connection connection;
     private final boolean ownsConnection;
@@ -154,42 +147,20 @@ public final class JetStreamBroker implements Broker {
 
     @Override
     public List<Delivery> fetch(ConsumerRef ref, int maxMessages, Duration maxWait) {
-        if (maxMessages < 1) {
-            throw new IllegalArgumentException("maxMessages must be positive, was " + maxMessages);
-        }
-        if (maxWait.isNegative()) {
-            throw new IllegalArgumentException("maxWait must not be negative, was " + maxWait);
-        }
-        // a lost server or a leader election on a cluster: tried again within the caller's wait
-        return FETCH_RETRY.withBound(maxWait).run(AgentClock.system(), "fetch from " + ref,
-                (attempt, left) -> fetchOnce(ref, maxMessages, attempt == 1 ? maxWait : left));
+        List<Delivery> got = new ArrayList<>(Math.min(Math.max(maxMessages, 0), 1024));
+        pulls(ref).fetch(maxMessages, maxWait, 0, got::addAll);
+        return got;
     }
 
-    private List<Delivery> fetchOnce(ConsumerRef ref, int maxMessages, Duration maxWait) {
-        if (connection.getStatus() != Connection.Status.CONNECTED) {
-            // a pull sent now would be buffered and answered after the reconnect into a fetch that
-            // has given up: the messages would burn a delivery attempt each
-            throw new BrokerException("fetch from " + ref + ": not connected to NATS (" + connection.getStatus() + ")", true);
-        }
-        List<Message> pulled;
-        try {
-            pulled = JetStreamPull.fetch(connection, pullSubject(ref), maxMessages, maxWait, ref.toString());
-        } catch (BrokerException e) {
-            // the server broke off the pull (a deleted consumer, say): look the consumer up again next time
-            pullSubjects.remove(ref);
-            throw e;
-        } catch (InterruptedException | IllegalStateException e) {
-            throw NatsFailures.wrap("fetch from " + ref, e);
-        }
-        if (pulled.isEmpty() && failover.consumerIsLeaderless(ref)) {
-            throw new BrokerException("fetch from " + ref + ": the consumer has no leader now (a failover on the"
-                    + " cluster); its messages wait for the new leader", true);
-        }
-        List<Delivery> got = new ArrayList<>(pulled.size());
-        for (Message m : pulled) {
-            got.add(new JetStreamDelivery(m));
-        }
-        return got;
+    /**
+     * Pulls that hand deliveries over as they come off the wire and, told to, send the next
+     * pull while the caller works on the last ({@link JetStreamPulls}).
+     */
+    @Override
+    public Pulls pulls(ConsumerRef ref) {
+        Objects.requireNonNull(ref, "ref");
+        return new JetStreamPulls(connection, ref, () -> pullSubject(ref), () -> pullSubjects.remove(ref),
+                () -> failover.consumerIsLeaderless(ref));
     }
 
     @Override

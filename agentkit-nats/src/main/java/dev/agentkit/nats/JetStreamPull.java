@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * reply subject, and the messages and the status that ends the request (404 no messages, 408
  * expired, 409 leadership change, 503 no responders) arrive on that inbox's own subscription in
  * the server's order. The pull is over when {@code max} messages or an ending status were read;
- * nothing else decides it. Used by {@link JetStreamBroker#fetch}.
+ * nothing else decides it. Sent and read by {@link JetStreamPulls}, for {@link JetStreamBroker}'s fetches.
  *
  * <p>Not jnats' {@code ConsumerContext.fetch}: its {@code FetchConsumer} learns that a batch is
  * complete on the connection's reader thread, before that thread has queued the batch's last
@@ -49,6 +50,8 @@ final class JetStreamPull {
     static final long MIN_EXPIRES_MILLIS = BaseConsumeOptions.MIN_EXPIRES_MILLS;
     /** How long after its expiry a pull's answer may still come before the fetch stops waiting for it. */
     static final Duration ANSWER_MARGIN = Duration.ofMillis(500);
+    /** The wait for a message the inbox already counts as queued (jnats reads a zero wait as no bound). */
+    private static final Duration QUEUED = Duration.ofMillis(100);
 
     private JetStreamPull() {
     }
@@ -60,18 +63,15 @@ final class JetStreamPull {
     }
 
     /**
-     * Up to {@code max} JetStream messages from the consumer behind {@code nextSubject} ({@link
-     * #nextSubject}). A zero {@code wait} asks for what is there now; a positive one, raised to
-     * {@link #MIN_EXPIRES_MILLIS}, waits that long for the first message and returns once what is
-     * there has been handed out. Stops waiting {@link #ANSWER_MARGIN} after the expiry (a second
-     * for a zero wait) when the server does not answer, with what it got.
+     * Sends a pull for up to {@code max} JetStream messages of the consumer behind
+     * {@code nextSubject} ({@link #nextSubject}) and returns it, to be read with {@link #read}. A
+     * zero {@code wait} asks for what is there now; a positive one, raised to
+     * {@link #MIN_EXPIRES_MILLIS}, waits that long for the first message and ends once what is
+     * there has been handed out.
      *
      * @param what names the consumer in failures
-     * @throws BrokerException when the server refuses or breaks off the pull (a 409 other than a
-     *                         leadership change); transient unless repeating the same pull cannot help
      */
-    static List<Message> fetch(Connection connection, String nextSubject, int max, Duration wait, String what)
-            throws InterruptedException {
+    static Pending send(Connection connection, String nextSubject, int max, Duration wait, String what) {
         PullRequestOptions.Builder request = PullRequestOptions.noWait(max);
         long expiresMillis = wait.isZero() ? 0 : Math.max(MIN_EXPIRES_MILLIS, wait.toMillis());
         if (expiresMillis > 0) {
@@ -86,28 +86,119 @@ final class JetStreamPull {
             inbox.setPendingLimits(0, 0);
             connection.publish(nextSubject, inbox.getSubject(),
                     request.build().toJson().getBytes(StandardCharsets.UTF_8));
-            List<Message> got = new ArrayList<>(Math.min(max, 1024));
-            AgentClock real = AgentClock.system(); // the server's answer comes in real time
-            long deadline = real.nanoTime() + answerNanos;
-            while (got.size() < max) {
-                long left = deadline - real.nanoTime();
-                Message m = left > 0 ? inbox.nextMessage(Duration.ofNanos(left)) : null;
+        } catch (RuntimeException e) {
+            unsubscribe(inbox);
+            throw e;
+        }
+        return new Pending(inbox, max, answerNanos, what);
+    }
+
+    /**
+     * A pull that was sent, and how far its answer was read: the messages and the status that
+     * ends it arrive on its own inbox in the server's order. Over when {@code max} messages or an
+     * ending status were read, or the server did not answer in time; then its inbox is gone.
+     */
+    static final class Pending {
+        private final Subscription inbox;
+        private final long answerNanos;
+        private final String what;
+        private final AgentClock real = AgentClock.system(); // the server's answer comes in real time
+        private long deadline;
+        private int left;
+        private boolean over;
+
+        private Pending(Subscription inbox, int max, long answerNanos, String what) {
+            this.inbox = inbox;
+            this.left = max;
+            this.answerNanos = answerNanos;
+            this.what = what;
+            this.deadline = real.nanoTime() + answerNanos;
+        }
+
+        /** Whether its answer was read to the end. */
+        boolean over() {
+            return over;
+        }
+
+        private void end() {
+            if (!over) {
+                over = true;
+                unsubscribe(inbox);
+            }
+        }
+    }
+
+    /**
+     * Reads {@code pull}'s answer to its end and hands its messages to {@code arrived} in chunks
+     * as they come: each chunk is the first message waited for and
+     * whatever else is already queued on the inbox; {@code first} runs once, when the first
+     * chunk arrived, before it is handed over. Stops waiting {@link #ANSWER_MARGIN} after the
+     * pull's expiry (a second for a zero wait) when the server does not answer; the time spent in
+     * {@code arrived} does not count, the rest of an answer then getting {@link #ANSWER_MARGIN}
+     * more. Returns how many messages were handed over.
+     *
+     * @throws BrokerException when the server refuses or breaks off the pull (a 409 other than a
+     *                         leadership change); transient unless repeating the same pull cannot
+     *                         help; thrown after the messages before it were handed over
+     */
+    static int read(Pending pull, Consumer<List<Message>> arrived, Runnable first)
+            throws InterruptedException {
+        int handed = 0;
+        try {
+            while (!pull.over) {
+                long wait = pull.deadline - pull.real.nanoTime();
+                Message m = wait > 0 ? pull.inbox.nextMessage(Duration.ofNanos(wait)) : null;
                 if (m == null) {
-                    log.debug("pull from {} not answered within {} ms; ending it with {} messages", what,
-                            Duration.ofNanos(answerNanos).toMillis(), got.size());
+                    log.debug("pull from {} not answered within {} ms; ending it after {} messages", pull.what,
+                            Duration.ofNanos(pull.answerNanos).toMillis(), handed);
+                    pull.end();
                     break;
                 }
-                if (m.isStatusMessage()) {
-                    if (ends(m.getStatus(), what)) {
+                List<Message> chunk = new ArrayList<>();
+                BrokerException refused = null;
+                while (true) {
+                    if (!m.isStatusMessage()) {
+                        if (m.isJetStream()) {
+                            chunk.add(m);
+                            pull.left--;
+                        }
+                    } else {
+                        try {
+                            if (ends(m.getStatus(), pull.what)) {
+                                pull.end();
+                            }
+                        } catch (BrokerException e) {
+                            refused = e;
+                            pull.end();
+                        }
+                    }
+                    if (pull.left == 0) {
+                        pull.end();
+                    }
+                    if (pull.over || pull.inbox.getPendingMessageCount() == 0) {
                         break;
                     }
-                } else if (m.isJetStream()) {
-                    got.add(m);
+                    m = pull.inbox.nextMessage(QUEUED); // queued already: returns at once
+                    if (m == null) {
+                        break;
+                    }
+                }
+                if (!chunk.isEmpty()) {
+                    if (handed == 0) {
+                        first.run();
+                    }
+                    handed += chunk.size();
+                    arrived.accept(chunk);
+                    pull.deadline = Math.max(pull.deadline, pull.real.nanoTime() + ANSWER_MARGIN.toNanos());
+                }
+                if (refused != null) {
+                    throw refused;
                 }
             }
-            return got;
-        } finally {
-            unsubscribe(inbox);
+            return handed;
+        } catch (RuntimeException | InterruptedException e) {
+            pull.end();
+            throw e;
         }
     }
 

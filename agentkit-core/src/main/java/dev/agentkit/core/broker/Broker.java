@@ -54,6 +54,16 @@ public interface Broker extends AutoCloseable {
     List<Delivery> fetch(ConsumerRef consumer, int maxMessages, Duration maxWait);
 
     /**
+     * The fetches of one caller from {@code consumer}, where the next pull may be asked for
+     * while the caller works on the last (see {@link Pulls}). The turn pulls its work this way.
+     * The default never asks ahead ({@link Pulls#oneAtATime}); {@code JetStreamBroker} does, and
+     * hands deliveries over as they arrive.
+     */
+    default Pulls pulls(ConsumerRef consumer) {
+        return Pulls.oneAtATime(this, consumer);
+    }
+
+    /**
      * The largest message the server accepts, in bytes, body and headers together (see
      * {@link PayloadSize#of}); a bigger {@link #publish} fails with a permanent
      * {@link BrokerException}. The turn cycle cuts dead letters to fit it. {@code JetStreamBroker}

@@ -52,6 +52,15 @@ public abstract class ForwardingBroker implements Broker {
         return delegate.fetch(consumer, maxMessages, maxWait);
     }
 
+    /**
+     * The delegate's pulls. A decorator that changes {@link #fetch} returns
+     * {@code Pulls.oneAtATime(this, consumer)} here instead, so its fetch is the one that runs.
+     */
+    @Override
+    public Pulls pulls(ConsumerRef consumer) {
+        return delegate.pulls(consumer);
+    }
+
     @Override
     public long maxPayload() {
         return delegate.maxPayload();

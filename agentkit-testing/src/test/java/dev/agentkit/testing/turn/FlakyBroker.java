@@ -1,6 +1,7 @@
 package dev.agentkit.testing.turn;
 
 import dev.agentkit.core.broker.ForwardingBroker;
+import dev.agentkit.core.broker.Pulls;
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.ConsumerRef;
@@ -37,6 +38,16 @@ class FlakyBroker extends ForwardingBroker {
 
     @Override
     public List<Delivery> fetch(ConsumerRef consumer, int maxMessages, Duration maxWait) {
+        failIfDue(consumer, maxWait);
+        return delegate.fetch(consumer, maxMessages, maxWait);
+    }
+
+    @Override
+    public Pulls pulls(ConsumerRef consumer) {
+        return Pulls.oneAtATime(this, consumer);
+    }
+
+    private void failIfDue(ConsumerRef consumer, Duration maxWait) {
         if (consumer.equals(failing)) {
             fetchWaits.add(maxWait);
             if (failuresLeft > 0) {
@@ -44,6 +55,5 @@ class FlakyBroker extends ForwardingBroker {
                 throw new BrokerException("fetch from " + consumer + ": no leader (a test failover)", transientFailures);
             }
         }
-        return delegate.fetch(consumer, maxMessages, maxWait);
     }
 }

@@ -1,9 +1,10 @@
 package dev.agentkit.testing.turn;
 
-import dev.agentkit.core.broker.ForwardingBroker;
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.Delivery;
+import dev.agentkit.core.broker.ForwardingBroker;
+import dev.agentkit.core.broker.Pulls;
 import dev.agentkit.core.message.Envelope;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +35,11 @@ final class RecordingBroker extends ForwardingBroker {
     RecordingBroker(Broker delegate, ConsumerRef watched) {
         super(delegate);
         this.watched = watched;
+    }
+
+    @Override
+    public Pulls pulls(ConsumerRef consumer) {
+        return Pulls.oneAtATime(this, consumer);
     }
 
     @Override
