@@ -94,7 +94,11 @@ public final class AgentConfig {
     /**
      * The most work deliveries fetched at once, 1 by default; a larger batch only applies without a
      * deadline or usage budget, and a provider quota error in the middle of it defers the rest (nak
-     * until the reset: one delivery each).
+     * until the reset: one delivery each). With a larger batch the turn asks for the next batch
+     * while it works on the last (on a broker that can, as {@code JetStreamBroker}), so up to two
+     * batches are held by this instance and their ack wait runs meanwhile: choose a batch whose
+     * work takes well under half the ack wait. A turn that ends early hands what it did not
+     * process back at once.
      */
     public int fetchBatch() {
         return fetchBatch;
@@ -223,6 +227,7 @@ public final class AgentConfig {
             return this;
         }
 
+        /** The most work deliveries fetched at once; see {@link AgentConfig#fetchBatch()}. */
         public Builder fetchBatch(int n) {
             this.fetchBatch = n;
             return this;

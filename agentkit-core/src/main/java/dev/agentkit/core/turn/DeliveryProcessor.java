@@ -6,6 +6,7 @@ import dev.agentkit.core.budget.QuotaExceededException;
 import dev.agentkit.core.topology.ConsumerSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +94,21 @@ final class DeliveryProcessor {
             log.warn("{} defers {} until {} ({}); {}", agent, Settlement.describe(d), resetAt, why, how);
             return Settlement.Settled.of(ItemEvent.Result.DEFERRED, why + "; deferred until " + resetAt);
         });
+    }
+
+    /**
+     * Fetched items this turn will not process (it lost its lease or the broker, or must end):
+     * each handed back by {@link #handBack(Delivery, ConsumerSpec)}; logs how many went back.
+     */
+    void handBack(List<Delivery> rest, ConsumerSpec consumer) {
+        if (rest.isEmpty()) {
+            return;
+        }
+        int back = 0;
+        for (Delivery d : rest) {
+            back += handBack(d, consumer) ? 1 : 0;
+        }
+        log.info("{} handed {} of {} fetched item(s) back unprocessed", agent, back, rest.size());
     }
 
     /**

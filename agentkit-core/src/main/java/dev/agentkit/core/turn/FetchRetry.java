@@ -3,10 +3,13 @@ package dev.agentkit.core.turn;
 import dev.agentkit.core.broker.Broker;
 import dev.agentkit.core.broker.ConsumerRef;
 import dev.agentkit.core.broker.Delivery;
+import dev.agentkit.core.broker.Pulls;
 import dev.agentkit.core.internal.broker.RetryPolicy;
 import dev.agentkit.core.time.AgentClock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,21 +50,48 @@ final class FetchRetry {
         budget = l.compareTo(budget) < 0 ? l : budget;
     }
 
+    /** The pulls of {@code ref} for this turn ({@link Broker#pulls}). */
+    Pulls pulls(ConsumerRef ref) {
+        return broker.pulls(ref);
+    }
+
     /** Up to {@code max} deliveries of {@code ref} available now; empty when there are none. */
     List<Delivery> fetch(ConsumerRef ref, int max) {
+        List<Delivery> got = new ArrayList<>();
+        fetch(Pulls.oneAtATime(broker, ref), ref.toString(), max, 0, got::addAll);
+        return got;
+    }
+
+    /**
+     * Up to {@code max} deliveries available now from {@code pulls}, handed to {@code arrived} as
+     * they come (see {@link Pulls#fetch}), asking for the next {@code ahead} meanwhile; how many
+     * there were. A failure after some were handed over is not retried: it is thrown.
+     */
+    int fetch(Pulls pulls, String what, int max, int ahead, Consumer<List<Delivery>> arrived) {
         long started = clock.nanoTime();
         retried = false;
+        int[] handed = {0};
+        long[] answered = {0}; // when the first deliveries came: the time spent on them is not the broker's
+        Consumer<List<Delivery>> counted = chunk -> {
+            if (handed[0] == 0) {
+                answered[0] = clock.nanoTime();
+            }
+            handed[0] += chunk.size();
+            arrived.accept(chunk);
+        };
         try {
-            return POLICY.withBound(budget).run(clock, agent + "'s fetch from " + ref, (attempt, left) -> {
-                if (attempt == 1) {
-                    return broker.fetch(ref, max, Duration.ZERO);
-                }
-                retried = true;
-                return broker.fetch(ref, max, left.compareTo(RETRY_WAIT) < 0 ? left : RETRY_WAIT);
-            });
+            return POLICY.withBound(budget).retryIf(e -> handed[0] == 0 && RetryPolicy.isTransientBrokerFailure(e))
+                    .run(clock, agent + "'s fetch from " + what, (number, left) -> {
+                        if (number == 1) {
+                            return pulls.fetch(max, Duration.ZERO, ahead, counted);
+                        }
+                        retried = true;
+                        return pulls.fetch(max, left.compareTo(RETRY_WAIT) < 0 ? left : RETRY_WAIT, ahead, counted);
+                    });
         } finally {
             if (retried) {
-                Duration rest = budget.minus(clock.elapsedSince(started));
+                Duration spent = Duration.ofNanos((handed[0] > 0 ? answered[0] : clock.nanoTime()) - started);
+                Duration rest = budget.minus(spent);
                 budget = rest.isNegative() ? Duration.ZERO : rest;
             }
         }

@@ -1,0 +1,188 @@
+package dev.agentkit.core.turn;
+
+import dev.agentkit.core.broker.BrokerException;
+import dev.agentkit.core.broker.Delivery;
+import dev.agentkit.core.message.Envelope;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The acks of done items that wait for their processed marks: the turn starts each mark with
+ * {@code ProcessedStore.markProcessedAsync} and goes on with the next item, but acks an item
+ * only once its mark is kept (or known to have failed), so a redelivery is always skipped. An
+ * item whose mark is already kept when it is acked (every mark of a store without an asynchronous
+ * write) is acked at once, inside its settle path as before; the others wait here until
+ * {@link #ackReady} finds their mark kept or {@link #ackAll} waits for it at the end of the items
+ * that arrived together. Also remembers the keys marked since, so a second copy of an item in the
+ * same arrival is skipped although the store was read before the first was done. Confined to the
+ * turn's thread.
+ */
+final class MarkedAcks {
+    private static final Logger log = LoggerFactory.getLogger(MarkedAcks.class);
+    /** How long the end of an arrival waits for a mark; a store's own retries end well before. */
+    static final Duration MARK_WAIT = Duration.ofSeconds(60);
+
+    private final String agent;
+    private final List<AckAfterMark> waiting = new ArrayList<>();
+    private final Set<String> marked = new HashSet<>();
+
+    MarkedAcks(String agent) {
+        this.agent = agent;
+    }
+
+    /** {@code d} as the settle path sees it: its ack waits for the mark {@link #marking} gives it. */
+    Delivery deferring(Delivery d) {
+        return new AckAfterMark(d);
+    }
+
+    /** The mark of {@code d} (made by {@link #deferring}) under {@code key} is on its way. */
+    void marking(Delivery d, String key, CompletableFuture<Void> mark) {
+        marked.add(key);
+        if (d instanceof AckAfterMark a) {
+            a.key = key;
+            a.mark = mark;
+        }
+    }
+
+    /** Whether {@code key} was marked since the store was last read: a copy of a done item. */
+    boolean markedHere(String key) {
+        return marked.contains(key);
+    }
+
+    /** Acks the waiting items whose marks are kept by now, without waiting for the others. */
+    void ackReady() {
+        for (Iterator<AckAfterMark> it = waiting.iterator(); it.hasNext(); ) {
+            AckAfterMark a = it.next();
+            if (a.mark.isDone()) {
+                it.remove();
+                a.settle();
+            }
+        }
+    }
+
+    /**
+     * Waits for the marks of the waiting items (each for up to {@link #MARK_WAIT}) and acks them;
+     * forgets the keys marked. A transient broker failure of an ack is thrown once the other
+     * items were acked; the item comes back after its ack wait and its mark skips it.
+     */
+    void ackAll() {
+        BrokerException failed = null;
+        for (AckAfterMark a : waiting) {
+            try {
+                a.mark.get(MARK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // logged by settle, which acks anyway
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                a.settle();
+            } catch (BrokerException e) {
+                log.warn("{} leaves {} unacked for redelivery, where its processed mark skips it: the ack failed ({})",
+                        agent, Settlement.describe(a.delivery), e.getMessage());
+                failed = failed == null && e.isTransient() ? e : failed;
+            }
+        }
+        waiting.clear();
+        marked.clear();
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    /** A delivery whose ack is held until its mark is kept; everything else goes straight through. */
+    private final class AckAfterMark implements Delivery {
+        final Delivery delivery;
+        String key;
+        CompletableFuture<Void> mark;
+
+        AckAfterMark(Delivery delivery) {
+            this.delivery = delivery;
+        }
+
+        @Override
+        public void ack() {
+            if (mark == null || mark.isDone()) {
+                settle();
+            } else {
+                waiting.add(this);
+            }
+        }
+
+        /** Acks, saying first when the mark failed: done and announced, so acked anyway. */
+        void settle() {
+            if (mark != null && (!mark.isDone() || mark.isCompletedExceptionally())) {
+                log.error("{} could not mark {} processed ({}); it is done and its announcements are published, so it"
+                        + " is acked anyway, or a redelivery would run it again", agent, key, failure());
+            }
+            delivery.ack();
+        }
+
+        private String failure() {
+            if (!mark.isDone()) {
+                return "no answer within " + MARK_WAIT.toSeconds() + " s";
+            }
+            try {
+                mark.getNow(null);
+                return "";
+            } catch (RuntimeException e) {
+                return (e.getCause() != null ? e.getCause() : e).toString();
+            }
+        }
+
+        @Override
+        public Envelope envelope() {
+            return delivery.envelope();
+        }
+
+        @Override
+        public String subject() {
+            return delivery.subject();
+        }
+
+        @Override
+        public String stream() {
+            return delivery.stream();
+        }
+
+        @Override
+        public long streamSequence() {
+            return delivery.streamSequence();
+        }
+
+        @Override
+        public int deliveryCount() {
+            return delivery.deliveryCount();
+        }
+
+        @Override
+        public void nak(Duration delay) {
+            delivery.nak(delay);
+        }
+
+        @Override
+        public void term(String reason) {
+            delivery.term(reason);
+        }
+
+        @Override
+        public void inProgress() {
+            delivery.inProgress();
+        }
+
+        @Override
+        public String toString() {
+            return delivery.toString();
+        }
+    }
+}
