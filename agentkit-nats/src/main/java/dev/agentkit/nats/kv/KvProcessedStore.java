@@ -41,12 +41,12 @@ import org.slf4j.LoggerFactory;
  * each. {@link #processedAmong} reads all its keys at once (batch direct gets of up to 1,000
  * keys on NATS 2.11+, else one direct get per key, all sent before any answer is waited for):
  * about one round trip for the items that arrived together; on a bucket that allows no direct
- * gets (a hand-made one) it reads key by key. {@link #markProcessedAsync} publishes the mark and returns at once, its
- * future completing with the server's ack (on a jnats thread: a dependent stage must not block);
- * when that publish fails or gets no ack within the connection timeout, the mark is made again
- * synchronously, with the retries above counted from the start of the mark, on a thread of the
- * store's own, and only then does the future fail. A read never answers "not processed" for a
- * key it could not read: it retries, then throws.
+ * gets (a hand-made one) it reads key by key. {@link #markProcessedAsync} publishes the mark and
+ * returns at once, its future completing with the server's ack (on a jnats thread: a dependent
+ * stage must not block); when that publish fails or gets no ack within the connection timeout,
+ * the mark is made again synchronously, with the retries above counted from the start of the
+ * mark, on a thread of the store's own, and only then does the future fail. A read never answers
+ * "not processed" for a key it could not read: it retries, then throws.
  */
 public final class KvProcessedStore implements ProcessedStore {
     /** The bucket used when none is named. */
