@@ -9,6 +9,18 @@ import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.StorageType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +36,17 @@ import org.slf4j.LoggerFactory;
  * mark; an existing bucket keeps its own, which is logged when it differs. A transient failure (a
  * lost server, a failover on a cluster) is retried for up to 15 s, logged, before it is reported:
  * a lost mark would let an applied item be applied again.
+ *
+ * <p>Costs: {@link #isProcessed} and {@link #markProcessed} are one round trip to the server
+ * each. {@link #processedAmong} reads all its keys at once (batch direct gets of up to 1,000
+ * keys on NATS 2.11+, else one direct get per key, all sent before any answer is waited for):
+ * about one round trip for the items that arrived together; on a bucket that allows no direct
+ * gets (a hand-made one) it reads key by key. {@link #markProcessedAsync} publishes the mark and
+ * returns at once, its future completing with the server's ack (on a jnats thread: a dependent
+ * stage must not block); when that publish fails or gets no ack within the connection timeout,
+ * the mark is made again synchronously, with the retries above counted from the start of the
+ * mark, on a thread of the store's own, and only then does the future fail. A read never answers
+ * "not processed" for a key it could not read: it retries, then throws.
  */
 public final class KvProcessedStore implements ProcessedStore {
     /** The bucket used when none is named. */
@@ -36,14 +59,21 @@ public final class KvProcessedStore implements ProcessedStore {
     public static final Duration DEFAULT_TTL = ProcessedStore.DEFAULT_RETENTION;
     private static final Logger log = LoggerFactory.getLogger(KvProcessedStore.class);
 
+    /** Threads that make again, synchronously, the marks whose asynchronous publish failed. */
+    private static final int FALLBACK_THREADS = 8;
+    private static final ExecutorService FALLBACK = fallbackThreads();
+
     private final KeyValue kv;
     private final String bucket;
     private final AgentClock clock;
+    /** The pipelined reads and writes; null when the bucket allows no direct gets (then key by key). */
+    private final KvPipeline pipeline;
 
-    private KvProcessedStore(KvBucket bucket, AgentClock clock) {
+    private KvProcessedStore(KvBucket bucket, AgentClock clock, KvPipeline pipeline) {
         this.kv = bucket.kv();
         this.bucket = bucket.name();
         this.clock = clock;
+        this.pipeline = pipeline;
     }
 
     /** The store in bucket {@value #DEFAULT_BUCKET}, marks kept for {@link #DEFAULT_TTL}. */
@@ -75,7 +105,11 @@ public final class KvProcessedStore implements ProcessedStore {
             log.info("KV bucket {} exists and keeps processed marks for {} (zero: for ever), not the {} asked for",
                     bucket, kept, ttl);
         }
-        return new KvProcessedStore(opened, clock);
+        KvPipeline pipeline = KvPipeline.of(nc, opened).orElse(null);
+        if (pipeline == null) {
+            log.info("KV bucket {} allows no direct gets: its processed marks are read one by one", bucket);
+        }
+        return new KvProcessedStore(opened, clock, pipeline);
     }
 
     @Override
@@ -86,8 +120,76 @@ public final class KvProcessedStore implements ProcessedStore {
 
     @Override
     public void markProcessed(String key) {
-        KvRetry.call("mark " + StoreKeys.preview(key) + " processed in KV bucket " + bucket,
-                () -> kv.put(KvKeys.encode(key), clock.now().toString().getBytes(StandardCharsets.UTF_8)));
+        markWithin(key, KvRetry.BOUND);
+    }
+
+    /** {@inheritDoc} All keys are read at once, in about one round trip. */
+    @Override
+    public Set<String> processedAmong(Collection<String> keys) {
+        if (pipeline == null) {
+            return ProcessedStore.super.processedAmong(keys);
+        }
+        Map<String, String> byKvKey = new LinkedHashMap<>();
+        keys.forEach(key -> byKvKey.put(KvKeys.encode(key), key));
+        Set<String> present = byKvKey.isEmpty() ? Set.of()
+                : KvRetry.call("read processed marks of " + byKvKey.size() + " items in KV bucket " + bucket,
+                        () -> pipeline.present(List.copyOf(byKvKey.keySet())));
+        Set<String> marked = new LinkedHashSet<>();
+        byKvKey.forEach((kvKey, key) -> {
+            if (present.contains(kvKey)) {
+                marked.add(key);
+            }
+        });
+        return marked;
+    }
+
+    /**
+     * {@inheritDoc} The mark is published at once; a publish that fails or gets no ack within the
+     * connection timeout is made again synchronously, within what is left of the retry bound.
+     */
+    @Override
+    public CompletableFuture<Void> markProcessedAsync(String key) {
+        if (pipeline == null) {
+            return ProcessedStore.super.markProcessedAsync(key);
+        }
+        AgentClock system = AgentClock.system();
+        long started = system.nanoTime();
+        CompletableFuture<?> published;
+        try {
+            published = pipeline.put(KvKeys.encode(key), stamp());
+        } catch (RuntimeException e) {
+            published = CompletableFuture.failedFuture(e);
+        }
+        return published.orTimeout(pipeline.timeout().toNanos(), TimeUnit.NANOSECONDS)
+                .<Void>thenApply(ack -> null)
+                .exceptionallyAsync(failure -> {
+                    log.debug("mark {} processed in KV bucket {}: the asynchronous publish failed ({}), marking again",
+                            StoreKeys.preview(key), bucket, failure.toString());
+                    Duration left = KvRetry.BOUND.minus(system.elapsedSince(started));
+                    markWithin(key, left.isNegative() ? Duration.ZERO : left);
+                    return null;
+                }, FALLBACK);
+    }
+
+    private void markWithin(String key, Duration bound) {
+        KvRetry.call("mark " + StoreKeys.preview(key) + " processed in KV bucket " + bucket, bound,
+                () -> kv.put(KvKeys.encode(key), stamp()));
+    }
+
+    private byte[] stamp() {
+        return clock.now().toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static ExecutorService fallbackThreads() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(FALLBACK_THREADS, FALLBACK_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), work -> {
+                    Thread thread = new Thread(work, "agentkit-kv-mark-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     @Override

@@ -35,7 +35,12 @@ final class KvRetry {
 
     /** Runs {@code call}, retrying transient failures for up to {@link #BOUND}; {@code action} names it in logs and errors. */
     static <T> T call(String action, Call<T> call) {
-        return POLICY.run(AgentClock.system(), action, () -> {
+        return call(action, BOUND, call);
+    }
+
+    /** As {@link #call(String, Call)}, retrying for up to {@code bound} (what is left of a caller's bound). */
+    static <T> T call(String action, Duration bound, Call<T> call) {
+        return POLICY.withBound(bound).run(AgentClock.system(), action, () -> {
             try {
                 return call.run();
             } catch (IOException | JetStreamApiException | IllegalStateException e) {
