@@ -17,6 +17,8 @@ record AckSubject(String stream, long streamSequence, long deliveryCount) {
     private static final String PREFIX = "$JS.ACK.";
     /** Dots in {@code $JS.ACK.} plus the tokens after it, for the longest form read here. */
     private static final int MAX_TOKENS = 12;
+    /** The stream name read last: a consumer's messages all name the same one, so it is kept, not copied each time. */
+    private static volatile String lastStream = "";
 
     /** The stream, sequence and delivery count in {@code reply}, or null when it is not a form read here. */
     static AckSubject parse(String reply) {
@@ -52,7 +54,10 @@ record AckSubject(String stream, long streamSequence, long deliveryCount) {
         if (delivered < 1 || sequence < 1) {
             return null;
         }
-        return new AckSubject(reply.substring(streamStart, streamEnd), sequence, delivered);
+        String seen = lastStream;
+        String stream = seen.length() == streamEnd - streamStart && reply.startsWith(seen, streamStart) ? seen
+                : (lastStream = reply.substring(streamStart, streamEnd));
+        return new AckSubject(stream, sequence, delivered);
     }
 
     /** The decimal number in {@code s[start, end)}, or -1 when that is not one. */

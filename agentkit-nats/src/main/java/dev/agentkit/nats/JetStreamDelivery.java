@@ -2,6 +2,7 @@ package dev.agentkit.nats;
 
 import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.broker.Delivery;
+import dev.agentkit.core.internal.message.Envelopes;
 import dev.agentkit.core.message.Envelope;
 import io.nats.client.Message;
 import io.nats.client.impl.NatsJetStreamMetaData;
@@ -45,7 +46,8 @@ final class JetStreamDelivery implements Delivery {
         Envelope e = envelope;
         if (e == null) {
             byte[] data = message.getData();
-            e = Envelope.of(data == null ? new byte[0] : data, NatsHeaders.fromNats(message.getHeaders()));
+            // the message's own bytes and a fresh header map: nothing else holds or changes them
+            e = Envelopes.owning(data == null ? new byte[0] : data, NatsHeaders.fromNats(message.getHeaders()));
             envelope = e;
         }
         return e;

@@ -32,10 +32,10 @@ final class NatsHeaders {
     }
 
     static Map<String, String> fromNats(io.nats.client.impl.Headers headers) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (headers == null) {
-            return out;
+        if (headers == null || headers.isEmpty()) {
+            return Map.of();
         }
+        Map<String, String> out = new LinkedHashMap<>();
         headers.forEach((k, values) -> {
             List<String> vs = values == null ? List.of() : values;
             out.put(k, vs.isEmpty() ? "" : decode(vs.get(0)));

@@ -1,6 +1,7 @@
 package dev.agentkit.core.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentkit.core.internal.message.Envelopes;
 import dev.agentkit.core.internal.message.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -30,6 +31,10 @@ public final class Envelope {
     /** The body as a tree, built on the first {@link #json()}; {@code null} until then. Benign race. */
     private volatile JsonNode parsed;
 
+    static {
+        Envelopes.owningWith(Envelope::owning);
+    }
+
     private Envelope(byte[] body, Map<String, String> headers) {
         this.body = body;
         this.headers = headers;
@@ -38,13 +43,23 @@ public final class Envelope {
     /** An envelope with these exact bytes and headers (copied). */
     public static Envelope of(byte[] body, Map<String, String> headers) {
         Objects.requireNonNull(body, "body");
+        return owning(body.clone(), new LinkedHashMap<>(checked(headers)));
+    }
+
+    /** An envelope over these bytes and headers themselves, for {@link Envelopes#owning}. */
+    private static Envelope owning(byte[] body, Map<String, String> headers) {
+        Objects.requireNonNull(body, "body");
+        return new Envelope(body, headers.isEmpty() ? Map.of() : Collections.unmodifiableMap(checked(headers)));
+    }
+
+    private static Map<String, String> checked(Map<String, String> headers) {
         Objects.requireNonNull(headers, "headers");
         headers.forEach((k, v) -> {
             if (k == null || k.isBlank() || v == null) {
                 throw new IllegalArgumentException("header names must be non-blank and values non-null: " + k);
             }
         });
-        return new Envelope(body.clone(), Collections.unmodifiableMap(new LinkedHashMap<>(headers)));
+        return headers;
     }
 
     /** An envelope whose body is {@code value} written as JSON, without headers. */
