@@ -21,7 +21,7 @@ import org.slf4j.MDC;
 /**
  * The items of one fetch, processed as they arrive: the processed store is read once for the
  * items that arrived together, each is processed, and their acks wait for their marks
- * ({@link MarkedAcks}) until the end of that arrival. Once the turn must stop (a lost lease
+ * ({@link MarkedAcks}): each done item is acked once its mark is kept, checked after every item. Once the turn must stop (a lost lease
  * or broker, a VM error) the rest of the fetch is handed back as it arrives.
  */
 final class Arrivals {
@@ -41,7 +41,7 @@ final class Arrivals {
     boolean brokerLost;
 
     Arrivals(AgentConfig config, AgentClock clock, ProcessedStore processed, AgentHooks hooks, Turn turn,
-             WorkStep.Run run, ConsumerSpec spec) {
+             WorkStep.Run run, ConsumerSpec spec, MarkedAcks acks) {
         this.config = config;
         this.clock = clock;
         this.processed = processed;
@@ -49,7 +49,7 @@ final class Arrivals {
         this.turn = turn;
         this.run = run;
         this.spec = spec;
-        this.acks = new MarkedAcks(config.name());
+        this.acks = acks;
     }
 
     /** Processes the deliveries that arrived together, or hands them back once the turn must stop. */
@@ -61,17 +61,20 @@ final class Arrivals {
             return;
         }
         List<String> ids = new ArrayList<>(chunk.size());
+        List<String> keys = new ArrayList<>(chunk.size());
         for (Delivery d : chunk) {
-            ids.add(Settlement.itemId(d));
+            String id = Settlement.itemId(d);
+            ids.add(id);
+            keys.add(key(id));
         }
-        ProcessedCheck check = read(ids);
+        ProcessedCheck check = read(keys);
         for (int i = 0; i < chunk.size(); i++) {
             if (run.fatal != null || turn.heartbeat.leaseLost()) {
                 turn.processor.handBack(chunk.subList(i, chunk.size()), spec);
                 break;
             }
             try {
-                processOne(check, chunk.get(i), ids.get(i));
+                processOne(check, chunk.get(i), ids.get(i), keys.get(i));
                 acks.ackReady();
             } catch (BrokerException e) {
                 log.warn("{} lost the broker mid-batch; unsettled items will be redelivered, repeats skipped: {}",
@@ -84,24 +87,15 @@ final class Arrivals {
                 break;
             }
         }
-        try {
-            acks.ackAll();
-        } catch (BrokerException e) {
-            brokerLost = true;
-        }
     }
 
     /**
-     * Reads the processed marks of the items {@code ids} at once; if that fails, each item's
-     * mark is read alone before it runs, so only the items whose read fails are put back.
+     * Reads the processed marks of {@code keys} at once; if that fails, each item's mark is read
+     * alone before it runs, so only the items whose read fails are put back.
      */
-    private ProcessedCheck read(List<String> ids) {
-        if (ids.size() == 1) {
+    private ProcessedCheck read(List<String> keys) {
+        if (keys.size() == 1) {
             return key -> acks.markedHere(key) || processed.isProcessed(key);
-        }
-        List<String> keys = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            keys.add(key(id));
         }
         try {
             Set<String> done = processed.processedAmong(keys);
@@ -124,9 +118,8 @@ final class Arrivals {
         return config.name() + "." + id;
     }
 
-    private void processOne(ProcessedCheck check, Delivery d, String id) {
+    private void processOne(ProcessedCheck check, Delivery d, String id, String key) {
         String requirement = d.envelope().requirementId().orElse(id);
-        String key = key(id);
         MDC.put(TurnMdc.MESSAGE, id);
         MDC.put(TurnMdc.REQUIREMENT, requirement);
         try {

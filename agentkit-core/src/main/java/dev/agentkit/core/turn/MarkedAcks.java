@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * only once its mark is kept (or known to have failed), so a redelivery is always skipped. An
  * item whose mark is already kept when it is acked (every mark of a store without an asynchronous
  * write) is acked at once, inside its settle path as before; the others wait here until
- * {@link #ackReady} finds their mark kept or {@link #ackAll} waits for it at the end of the items
- * that arrived together. Also remembers the keys marked since, so a second copy of an item in the
- * same arrival is skipped although the store was read before the first was done. Confined to the
+ * {@link #ackReady} finds their mark kept (after every item) or {@link #ackAll} waits for it at
+ * the end of the turn's work step. Also remembers the keys marked meanwhile, so a second copy of an
+ * item is skipped although the store was read before the first's mark was kept. Confined to the
  * turn's thread.
  */
 final class MarkedAcks {

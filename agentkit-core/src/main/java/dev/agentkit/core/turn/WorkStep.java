@@ -82,16 +82,23 @@ final class WorkStep {
         boolean oneByOne = config.budget().hasDeadline() || config.usageBudget().isLimited();
         Run run = new Run();
         Pulls pulls = turn.fetches.pulls(ref);
+        MarkedAcks acks = new MarkedAcks(config.name());
         try {
-            return pull(turn, run, spec, ref, pulls, deadline, oneByOne);
+            return pull(turn, run, spec, ref, pulls, acks, deadline, oneByOne);
         } finally {
+            try {
+                acks.ackAll();
+            } catch (BrokerException e) {
+                log.debug("{}'s last acks failed; those items come back and are skipped: {}", config.name(),
+                        e.getMessage());
+            }
             // what a pull asked for ahead and the turn never saw goes back at once
             pulls.close(unseen -> turn.processor.handBack(unseen, spec));
         }
     }
 
-    private Result pull(Turn turn, Run run, ConsumerSpec spec, ConsumerRef ref, Pulls pulls, Instant deadline,
-                        boolean oneByOne) {
+    private Result pull(Turn turn, Run run, ConsumerSpec spec, ConsumerRef ref, Pulls pulls, MarkedAcks acks,
+                        Instant deadline, boolean oneByOne) {
         TurnBudget budget = config.budget();
         while (true) {
             Optional<UsageLedger.Stop> stop = run.budgetStop(turn);
@@ -118,7 +125,7 @@ final class WorkStep {
             if (budget.hasDeadline()) {
                 turn.fetches.atMost(Duration.between(clock.now(), deadline));
             }
-            Arrivals arrivals = new Arrivals(config, clock, processed, hooks, turn, run, spec);
+            Arrivals arrivals = new Arrivals(config, clock, processed, hooks, turn, run, spec, acks);
             try {
                 turn.fetches.fetch(pulls, ref.toString(), want, ahead, arrivals::arrived);
             } catch (BrokerException e) {
