@@ -55,7 +55,7 @@ final class BudgetGuard {
 
     /** Why no more may be pulled now, and until when; empty when pulling may go on. */
     Optional<UsageLedger.Stop> stop() {
-        return ledger.stop(clock.now());
+        return ledger.mayStop() ? ledger.stop(clock.now()) : Optional.empty();
     }
 
     /** Whether no more may be pulled now. */

@@ -29,6 +29,8 @@ final class Heartbeat {
     private Beat last;
     private AgentClock.Timer leaseTimer;
     private volatile Instant leaseExpires = Instant.MAX;
+    /** {@link #leaseExpires} on the clock's monotonic timer, read for every item; {@code Long.MAX_VALUE} until held. */
+    private volatile long leaseExpiresNanos = Long.MAX_VALUE;
     private volatile boolean leaseLost;
 
     /** One repeating timer and the delivery it marks, read on the clock's thread. */
@@ -53,7 +55,7 @@ final class Heartbeat {
 
     /** Renews {@code lease} for {@code ttl} every third of {@code ttl}, until {@link #stop}. */
     void keepLease(TurnLease.Held lease, Duration ttl) {
-        leaseExpires = clock.now().plus(ttl);
+        expireIn(ttl);
         leaseTimer = clock.scheduleRepeating(third(ttl), () -> renew(lease, ttl));
     }
 
@@ -64,7 +66,7 @@ final class Heartbeat {
         Instant now = clock.now();
         try {
             if (lease.renew(ttl)) {
-                leaseExpires = now.plus(ttl);
+                expireIn(ttl);
                 return;
             }
             log.warn("{} lost its turn lease: another turn holds it now; this turn stops pulling work", agent);
@@ -79,9 +81,15 @@ final class Heartbeat {
         leaseLost = true;
     }
 
+    private void expireIn(Duration ttl) {
+        leaseExpires = clock.now().plus(ttl);
+        leaseExpiresNanos = clock.nanoTime() + ttl.toNanos();
+    }
+
     /** Whether the turn's lease was lost: a renewal was refused, or it ran out without one. */
     boolean leaseLost() {
-        return leaseLost || !clock.now().isBefore(leaseExpires);
+        long expires = leaseExpiresNanos;
+        return leaseLost || expires != Long.MAX_VALUE && clock.nanoTime() - expires >= 0;
     }
 
     /** From now until {@link #release}, {@code d} is marked in progress every {@code ackWait / 3}. */
@@ -97,6 +105,10 @@ final class Heartbeat {
 
     /** {@code d} is settled or abandoned: no more marks for it. */
     void release(Delivery d) {
+        if (last != null && last.current == d) {
+            last.current = null;
+            return;
+        }
         for (Beat b : beats.values()) {
             if (b.current == d) {
                 b.current = null;

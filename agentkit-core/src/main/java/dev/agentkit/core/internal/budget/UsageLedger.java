@@ -62,6 +62,11 @@ public final class UsageLedger {
         }
     }
 
+    /** Whether {@link #stop} can find a stop at all: a limited budget, or a provider quota met. */
+    public boolean mayStop() {
+        return budget.isLimited() || quotaUntil != null;
+    }
+
     /** Why no work may be pulled at {@code now}, if the quota or the budget forbids it. */
     public Optional<Stop> stop(Instant now) {
         roll(now);
