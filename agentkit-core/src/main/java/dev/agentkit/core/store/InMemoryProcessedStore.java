@@ -3,10 +3,13 @@ package dev.agentkit.core.store;
 import dev.agentkit.core.time.AgentClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A {@link ProcessedStore} in memory: for tests and for a single process that may forget on
@@ -35,6 +38,20 @@ public final class InMemoryProcessedStore implements ProcessedStore {
     public synchronized boolean isProcessed(String key) {
         Instant at = marks.get(key);
         return at != null && !retention.expired(at, clock.now());
+    }
+
+    /** One look-up under one lock and one reading of the clock for all of {@code keys}. */
+    @Override
+    public synchronized Set<String> processedAmong(Collection<String> keys) {
+        Instant now = clock.now();
+        Set<String> marked = new HashSet<>();
+        for (String key : keys) {
+            Instant at = marks.get(key);
+            if (at != null && !retention.expired(at, now)) {
+                marked.add(key);
+            }
+        }
+        return marked;
     }
 
     @Override

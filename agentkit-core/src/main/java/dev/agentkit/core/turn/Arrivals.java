@@ -39,6 +39,8 @@ final class Arrivals {
     int received;
     /** Whether the broker failed while they were settled: the rest of the fetch was handed back. */
     boolean brokerLost;
+    /** The subject last put in the MDC while these items run; null when none is. */
+    private String mdcSubject;
 
     Arrivals(AgentConfig config, AgentClock clock, ProcessedStore processed, AgentHooks hooks, Turn turn,
              WorkStep.Run run, ConsumerSpec spec, MarkedAcks acks) {
@@ -68,24 +70,53 @@ final class Arrivals {
             keys.add(key(id));
         }
         ProcessedCheck check = read(keys);
-        for (int i = 0; i < chunk.size(); i++) {
-            if (run.fatal != null || turn.heartbeat.leaseLost()) {
-                turn.processor.handBack(chunk.subList(i, chunk.size()), spec);
-                break;
-            }
-            try {
-                processOne(check, chunk.get(i), ids.get(i), keys.get(i));
-                acks.ackReady();
-            } catch (BrokerException e) {
-                log.warn("{} lost the broker mid-batch; unsettled items will be redelivered, repeats skipped: {}",
-                        config.name(), e.getMessage());
-                if (e instanceof Settlement.Requeued requeued) {
-                    run.settled.add(requeued.settled());
+        try {
+            for (int i = 0; i < chunk.size(); i++) {
+                if (run.fatal != null || turn.heartbeat.leaseLost()) {
+                    clearMdc();
+                    turn.processor.handBack(chunk.subList(i, chunk.size()), spec);
+                    break;
                 }
-                brokerLost = true;
-                turn.processor.handBack(chunk.subList(i + 1, chunk.size()), spec);
-                break;
+                try {
+                    processOne(check, chunk.get(i), ids.get(i), keys.get(i));
+                    acks.ackReady();
+                } catch (BrokerException e) {
+                    log.warn("{} lost the broker mid-batch; unsettled items will be redelivered, repeats skipped: {}",
+                            config.name(), e.getMessage());
+                    if (e instanceof Settlement.Requeued requeued) {
+                        run.settled.add(requeued.settled());
+                    }
+                    brokerLost = true;
+                    clearMdc();
+                    turn.processor.handBack(chunk.subList(i + 1, chunk.size()), spec);
+                    break;
+                }
             }
+        } finally {
+            clearMdc();
+        }
+    }
+
+    /**
+     * Puts the item's keys in the MDC for its log lines; they are overwritten by the next item's
+     * and removed when the arrival's items are done ({@link #clearMdc}), not after every item,
+     * and the subject, the same for most items, is put only when it changes.
+     */
+    private void putMdc(String id, String requirement, String subject) {
+        MDC.put(TurnMdc.MESSAGE, id);
+        MDC.put(TurnMdc.REQUIREMENT, requirement);
+        if (!subject.equals(mdcSubject)) {
+            MDC.put(TurnMdc.SUBJECT, subject);
+            mdcSubject = subject;
+        }
+    }
+
+    private void clearMdc() {
+        MDC.remove(TurnMdc.MESSAGE);
+        MDC.remove(TurnMdc.REQUIREMENT);
+        if (mdcSubject != null) {
+            MDC.remove(TurnMdc.SUBJECT);
+            mdcSubject = null;
         }
     }
 
@@ -120,43 +151,37 @@ final class Arrivals {
 
     private void processOne(ProcessedCheck check, Delivery d, String id, String key) {
         String requirement = d.envelope().requirementId().orElse(id);
-        MDC.put(TurnMdc.MESSAGE, id);
-        MDC.put(TurnMdc.REQUIREMENT, requirement);
+        putMdc(id, requirement, d.subject());
+        Settlement.Settled unknown = null;
         try {
-            Settlement.Settled unknown = null;
-            try {
-                if (check.isProcessed(key)) {
-                    log.info("{} skips {}: already processed; acking the redelivery", config.name(), id);
-                    d.ack();
-                    run.duplicates++;
-                    return;
-                }
-            } catch (StoreException e) {
-                // whether it was done is unknown: running it might apply it twice, acking might drop it;
-                // so it is put back for the failure delay (requeued on its last delivery), not failed
-                unknown = turn.processor.defer(d, spec, clock.now().plus(config.failureDelay()),
-                        "the processed store failed " + (e.isTransient() ? "transiently" : "permanently")
-                                + ", so whether it was done is unknown: " + e.getMessage());
+            if (check.isProcessed(key)) {
+                log.info("{} skips {}: already processed; acking the redelivery", config.name(), id);
+                d.ack();
+                run.duplicates++;
+                return;
             }
-            boolean told = turn.listeners.any() || turn.interceptors.any();
-            Instant started = told ? clock.now() : null;
-            WorkItem item = new WorkItem(id, d.subject(), d.envelope(), d.deliveryCount(),
-                    spec.isLastDelivery(d.deliveryCount()));
-            Settlement.Settled known = unknown;
-            ItemEvent event = turn.interceptors.item(item, () -> {
-                turn.budget.takeItemUsage();
-                Settlement.Settled settled = known != null ? known : settle(d, item, key);
-                run.settled.add(settled);
-                Usage usage = turn.budget.takeItemUsage();
-                return told ? new ItemEvent(config.name(), turn.id, id, requirement, d.subject(), d.deliveryCount(),
-                        settled.result(), settled.detail(), clock.since(started), usage) : null;
-            });
-            if (event != null) {
-                turn.listeners.item(event);
-            }
-        } finally {
-            MDC.remove(TurnMdc.MESSAGE);
-            MDC.remove(TurnMdc.REQUIREMENT);
+        } catch (StoreException e) {
+            // whether it was done is unknown: running it might apply it twice, acking might drop it;
+            // so it is put back for the failure delay (requeued on its last delivery), not failed
+            unknown = turn.processor.defer(d, spec, clock.now().plus(config.failureDelay()),
+                    "the processed store failed " + (e.isTransient() ? "transiently" : "permanently")
+                            + ", so whether it was done is unknown: " + e.getMessage());
+        }
+        boolean told = turn.listeners.any() || turn.interceptors.any();
+        Instant started = told ? clock.now() : null;
+        WorkItem item = new WorkItem(id, d.subject(), d.envelope(), d.deliveryCount(),
+                spec.isLastDelivery(d.deliveryCount()));
+        Settlement.Settled known = unknown;
+        ItemEvent event = turn.interceptors.item(item, () -> {
+            turn.budget.takeItemUsage();
+            Settlement.Settled settled = known != null ? known : settle(d, item, key);
+            run.settled.add(settled);
+            Usage usage = turn.budget.takeItemUsage();
+            return told ? new ItemEvent(config.name(), turn.id, id, requirement, d.subject(), d.deliveryCount(),
+                    settled.result(), settled.detail(), clock.since(started), usage) : null;
+        });
+        if (event != null) {
+            turn.listeners.item(event);
         }
     }
 

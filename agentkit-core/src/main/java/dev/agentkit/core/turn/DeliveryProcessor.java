@@ -65,14 +65,20 @@ final class DeliveryProcessor {
 
     /** Processes and settles {@code d}; {@code completion} runs after a done outcome, before the ack. */
     Settlement.Settled process(Delivery d, ConsumerSpec consumer, Settlement.Handler handler, Runnable completion) {
-        MDC.put(TurnMdc.SUBJECT, d.subject());
+        // the turn's work step has put it already, once for all items of a subject
+        boolean put = !d.subject().equals(MDC.get(TurnMdc.SUBJECT));
+        if (put) {
+            MDC.put(TurnMdc.SUBJECT, d.subject());
+        }
         try {
             return settlement.process(d, consumer, watched(consumer, handler), completion);
         } catch (QuotaExceededException e) {
             budget.quotaExceeded(e);
             return defer(d, consumer, e.resetAt(), "quota exceeded: " + e.getMessage());
         } finally {
-            MDC.remove(TurnMdc.SUBJECT);
+            if (put) {
+                MDC.remove(TurnMdc.SUBJECT);
+            }
         }
     }
 
