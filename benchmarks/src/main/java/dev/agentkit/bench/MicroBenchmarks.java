@@ -2,6 +2,7 @@ package dev.agentkit.bench;
 
 import dev.agentkit.bench.micro.EnvelopeMicro;
 import dev.agentkit.bench.micro.InMemoryBrokerMicro;
+import dev.agentkit.bench.micro.PoisonCheckMicro;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,6 +24,7 @@ final class MicroBenchmarks {
         Options opts = new OptionsBuilder()
                 .include(InMemoryBrokerMicro.class.getSimpleName())
                 .include(EnvelopeMicro.class.getSimpleName())
+                .include(PoisonCheckMicro.class.getSimpleName())
                 .forks(1)
                 .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.seconds(1))

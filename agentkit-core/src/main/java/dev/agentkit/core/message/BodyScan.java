@@ -9,7 +9,8 @@ import java.io.IOException;
  * One streaming pass over a body: is it a single JSON document, and what are its top-level
  * {@code id} and {@code requirement} values? Every turn needs these for every message (poison
  * check, idempotency key, log context) while most agents read only some fields, so no tree is
- * built here; {@link Envelope#json()} builds one on demand.
+ * built here; {@link Envelope#json()} builds one on demand. Plain ASCII bodies are scanned by
+ * {@link FastBodyScan}, everything it is not sure of by Jackson's streaming parser.
  *
  * @param json        whether the body is exactly one JSON document
  * @param id          the top-level {@code id} as text, if it is a non-blank scalar
@@ -18,7 +19,17 @@ import java.io.IOException;
 record BodyScan(boolean json, String id, String requirement) {
     private static final BodyScan NOT_JSON = new BodyScan(false, null, null);
 
+    /**
+     * The scan of {@code body}: {@link FastBodyScan}'s where it is sure (plain ASCII JSON, the
+     * common case), else Jackson's.
+     */
     static BodyScan of(byte[] body) {
+        BodyScan fast = FastBodyScan.scan(body);
+        return fast != null ? fast : byJackson(body);
+    }
+
+    /** The scan by Jackson's streaming parser: the reference {@link FastBodyScan} must agree with. */
+    static BodyScan byJackson(byte[] body) {
         if (body.length == 0) {
             return NOT_JSON;
         }
@@ -52,7 +63,7 @@ record BodyScan(boolean json, String id, String requirement) {
         }
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 }
