@@ -31,7 +31,7 @@ public final class DrainBenchmark implements Benchmark {
     private static final String RAW = "rawdrain";
     private static final Duration LIMIT = Duration.ofMinutes(2);
     /** The messages each side drains to warm up before B1's measured drains, in a quick run too. */
-    static final int WARM_UP = 100_000;
+    static final int WARM_UP = 300_000;
 
     private final NatsBench nats;
 
@@ -42,7 +42,7 @@ public final class DrainBenchmark implements Benchmark {
     @Override
     public Row run(boolean quick) throws Exception {
         int n = messages(quick);
-        int reps = quick ? 5 : 7;
+        int reps = 7;
         DrainAgent agent = provisionAgent(nats);
         RawDrain raw = provisionRaw(nats);
         warmUp(nats, agent, raw);
@@ -68,8 +68,8 @@ public final class DrainBenchmark implements Benchmark {
 
     /**
      * Drains {@link #WARM_UP} messages through each side before the measured drains (a quick run
-     * too): the turn's path is long enough that a 20k drain still runs partly interpreted, which
-     * a quick run's first repetitions then measured instead of the steady state.
+     * too): the turn's path is long enough that its first repetition after a 100k warm-up still
+     * came out about a tenth slower than the rest, which a quick run's median then measured.
      */
     static void warmUp(NatsBench nats, DrainAgent agent, RawDrain raw) throws Exception {
         timeAgent(nats, agent, WARM_UP);
