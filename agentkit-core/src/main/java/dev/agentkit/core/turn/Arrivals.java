@@ -69,6 +69,7 @@ final class Arrivals {
             ids.add(id);
             keys.add(key(id));
         }
+        acks.storeRead();
         ProcessedCheck check = read(keys);
         try {
             for (int i = 0; i < chunk.size(); i++) {

@@ -59,6 +59,20 @@ final class MarkedAcks {
         return marked.contains(key);
     }
 
+    /**
+     * The store is about to be read for new arrivals: it shows every mark kept by now, so only the
+     * keys whose marks are still on their way need remembering (the set stays the size of an
+     * arrival instead of growing over the turn).
+     */
+    void storeRead() {
+        marked.clear();
+        for (AckAfterMark a : waiting) {
+            if (!a.mark.isDone()) {
+                marked.add(a.key);
+            }
+        }
+    }
+
     /** Acks the waiting items whose marks are kept by now, without waiting for the others. */
     void ackReady() {
         for (Iterator<AckAfterMark> it = waiting.iterator(); it.hasNext(); ) {
