@@ -35,14 +35,30 @@ final class MarkedAcks {
     private final String agent;
     private final List<AckAfterMark> waiting = new ArrayList<>();
     private final Set<String> marked = new HashSet<>();
+    private boolean asynchronous;
 
-    MarkedAcks(String agent) {
+    /**
+     * The acks of one work step of {@code agent}; {@code asynchronous} says whether its store was
+     * seen to keep marks asynchronously before (see {@link #asynchronous()}).
+     */
+    MarkedAcks(String agent, boolean asynchronous) {
         this.agent = agent;
+        this.asynchronous = asynchronous;
+    }
+
+    /**
+     * Whether the store returned a mark not yet kept: from then on every done item's ack is held
+     * for its mark. Until then items go unwrapped (a store that keeps its marks at once, as the
+     * in-memory and file stores do, costs nothing here), and the first mark found on its way is
+     * waited for where it was made, before its item's ack.
+     */
+    boolean asynchronous() {
+        return asynchronous;
     }
 
     /** {@code d} as the settle path sees it: its ack waits for the mark {@link #marking} gives it. */
     Delivery deferring(Delivery d) {
-        return new AckAfterMark(d);
+        return asynchronous ? new AckAfterMark(d) : d;
     }
 
     /** The mark of {@code d} (made by {@link #deferring}) under {@code key} is on its way. */
@@ -51,6 +67,21 @@ final class MarkedAcks {
         if (d instanceof AckAfterMark a) {
             a.key = key;
             a.mark = mark;
+        } else if (!mark.isDone()) {
+            asynchronous = true;
+            await(mark, key); // the settle path acks as soon as this returns
+        }
+    }
+
+    private void await(CompletableFuture<Void> mark, String key) {
+        try {
+            mark.get(MARK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            markFailed(key, e.getCause().toString());
+        } catch (TimeoutException e) {
+            markFailed(key, "no answer within " + MARK_WAIT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -114,6 +145,11 @@ final class MarkedAcks {
         }
     }
 
+    private void markFailed(String key, String why) {
+        log.error("{} could not mark {} processed ({}); it is done and its announcements are published, so it is"
+                + " acked anyway, or a redelivery would run it again", agent, key, why);
+    }
+
     /** A delivery whose ack is held until its mark is kept; everything else goes straight through. */
     private final class AckAfterMark implements Delivery {
         final Delivery delivery;
@@ -136,8 +172,7 @@ final class MarkedAcks {
         /** Acks, saying first when the mark failed: done and announced, so acked anyway. */
         void settle() {
             if (mark != null && (!mark.isDone() || mark.isCompletedExceptionally())) {
-                log.error("{} could not mark {} processed ({}); it is done and its announcements are published, so it"
-                        + " is acked anyway, or a redelivery would run it again", agent, key, failure());
+                markFailed(key, failure());
             }
             delivery.ack();
         }

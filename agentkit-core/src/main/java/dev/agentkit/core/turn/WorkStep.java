@@ -47,6 +47,8 @@ final class WorkStep {
     private final AgentClock clock;
     private final ProcessedStore processed;
     private final AgentHooks hooks;
+    /** Whether the processed store was seen to keep marks asynchronously, remembered across turns. */
+    private volatile boolean asynchronousMarks;
 
     WorkStep(AgentConfig config, AgentClock clock, ProcessedStore processed, AgentHooks hooks) {
         this.config = config;
@@ -82,10 +84,11 @@ final class WorkStep {
         boolean oneByOne = config.budget().hasDeadline() || config.usageBudget().isLimited();
         Run run = new Run();
         Pulls pulls = turn.fetches.pulls(ref);
-        MarkedAcks acks = new MarkedAcks(config.name());
+        MarkedAcks acks = new MarkedAcks(config.name(), asynchronousMarks);
         try {
             return pull(turn, run, spec, ref, pulls, acks, deadline, oneByOne);
         } finally {
+            asynchronousMarks = acks.asynchronous();
             try {
                 acks.ackAll();
             } catch (BrokerException e) {
