@@ -2,6 +2,7 @@ package dev.agentkit.cli;
 
 import dev.agentkit.cli.config.TeamConfig;
 import dev.agentkit.core.broker.Broker;
+import dev.agentkit.core.routing.Router;
 import dev.agentkit.core.store.StateStore;
 import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.core.turn.AgentRuntime;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The team's connection to its servers: one NATS connection (URLs and credentials from the
@@ -120,6 +122,28 @@ public final class TeamServers implements AutoCloseable {
         return chat;
     }
 
+    /**
+     * The broker for publishing outside a runtime ({@code pub}, {@code ask}, {@code drain}, the
+     * oversight commands): {@link #broker()} with a producer span and W3C trace headers on every
+     * publish when the {@code OTEL_*} variables ask for an exporter, else passing straight through.
+     */
+    public Broker publisher() {
+        return telemetry().telemetry().wrap(broker);
+    }
+
+    /**
+     * {@code call} inside the span of the command named {@code name} (e.g. {@code agentkit pub}),
+     * the parent of what it publishes through {@link #publisher()}; a no-op without an exporter.
+     */
+    public <T> T traced(String name, Supplier<T> call) {
+        return telemetry().telemetry().traced(name, call);
+    }
+
+    /** The router of the team's drains: {@code router} with a span per routing decision when exporting. */
+    public Router traced(Router router) {
+        return telemetry().telemetry().wrap(router);
+    }
+
     /** The runtime agents of this team run on, over {@code over} (this broker, or a wrapper of it). */
     public AgentRuntime runtime(Broker over, List<TurnListener> listeners) {
         AgentRuntime.Builder b = AgentRuntime.builder(over).clock(clock).topology(config.topology()).team(config.team())
@@ -139,6 +163,7 @@ public final class TeamServers implements AutoCloseable {
         return telemetry;
     }
 
+    /** Flushes and stops the telemetry (what the command traced is exported before it exits), then disconnects. */
     @Override
     public void close() {
         if (telemetry != null) {

@@ -15,8 +15,14 @@ import java.util.Map;
 record CliRun(int exit, String out, String err) {
 
     static CliRun in(Path teamDir, String natsUrl, String... args) {
+        return in(teamDir, natsUrl, Map.of(), args);
+    }
+
+    /** As {@link #in(Path, String, String...)}, with {@code extraEnv} added to the process's environment. */
+    static CliRun in(Path teamDir, String natsUrl, Map<String, String> extraEnv, String... args) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.remove("NATS_URL");
+        env.putAll(extraEnv);
         var cl = AgentkitCommand.commandLine(env);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -13,6 +13,7 @@ import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.SpanKind;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * OpenTelemetry for an agent team: what a user installs to see a requirement's trace run from
@@ -93,6 +94,15 @@ public final class AgentkitTelemetry {
     /** {@code broker} with a producer span and trace headers on every publish, for code outside a runtime. */
     public Broker wrap(Broker broker) {
         return interceptor.broker(broker);
+    }
+
+    /**
+     * {@code call} inside a span named {@code name}, current while it runs (so what it publishes
+     * through {@link #wrap(Broker)} descends from it), marked failed by what it throws; for a
+     * piece of work outside a runtime, such as one {@code agentkit} command.
+     */
+    public <T> T traced(String name, Supplier<T> call) {
+        return spans.within(spans.builder(name).startSpan(), call);
     }
 
     /** {@code router} with a span per routing decision (the requirement, the role, the reason). */

@@ -1,8 +1,10 @@
 package dev.agentkit.otel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentkit.core.Redactor;
+import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.routing.Requirement;
 import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.core.turn.AgentRuntime;
@@ -21,7 +23,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The spans besides turns, items and publishes: model calls, routing decisions, chat; and no secret on any of them. */
+/** The spans besides turns, items and publishes: model calls, routing decisions, chat, a traced piece of work; and no secret on any of them. */
 class SpansTest {
     private static final String SECRET = "sk-live-0123456789";
 
@@ -105,6 +107,23 @@ class SpansTest {
         assertThat(post.getAttributes().get(AttributeKey.stringKey("agentkit.chat.room"))).isEqualTo(moss.config().room());
         assertThat(post.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
         assertThat(turn.getAttributes().get(AttributeKey.stringKey("agentkit.chat_failure"))).isNotBlank();
+    }
+
+    @Test
+    void aTracedPieceOfWorkIsTheParentOfWhatItPublishesAndFailsByWhatItThrows() {
+        kit.provision("moss", "backend");
+        Envelope item = Envelope.ofJson(java.util.Map.of("id", "REQ-7", "title", "By hand"));
+        telemetry.traced("agentkit pub", () -> telemetry.wrap(kit.broker()).publish("work.requirements.backend", item));
+        assertThatThrownBy(() -> telemetry.traced("agentkit retry", () -> {
+            throw new IllegalStateException("no letter, key " + SECRET);
+        })).isInstanceOf(IllegalStateException.class);
+
+        SpanData command = sdk.span("agentkit pub");
+        assertThat(command.getKind()).isEqualTo(SpanKind.INTERNAL);
+        assertThat(sdk.span("publish work.requirements.backend").getParentSpanId()).isEqualTo(command.getSpanId());
+        SpanData failed = sdk.span("agentkit retry");
+        assertThat(failed.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        assertThat(failed.getStatus().getDescription()).contains("no letter").doesNotContain(SECRET);
     }
 
     @Test

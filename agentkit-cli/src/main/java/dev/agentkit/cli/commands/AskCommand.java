@@ -43,7 +43,7 @@ public final class AskCommand extends TeamCommand {
                 .withMessageId(correlation);
         try (TeamServers servers = connect()) {
             String subject = topology.directSubject(agent);
-            servers.broker().publish(subject, question);
+            traced(servers, () -> servers.publisher().publish(subject, question));
             Map<String, String> result = new LinkedHashMap<>();
             result.put("subject", subject);
             result.put("correlationId", correlation);

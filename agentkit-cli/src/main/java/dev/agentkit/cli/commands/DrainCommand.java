@@ -40,12 +40,16 @@ public final class DrainCommand extends TeamCommand {
         }
     }
 
-    /** Drains {@code roadmap} onto the team's queues; shared with {@code up}. */
+    /**
+     * Drains {@code roadmap} onto the team's queues; shared with {@code up}. Traced (with an
+     * exporter) without a span around the drain: each requirement's publish starts that
+     * requirement's trace, which its agents' items continue.
+     */
     static DrainReport drain(TeamServers servers, Path roadmap) {
         TeamConfig config = servers.config();
         TagRouter.Builder router = TagRouter.builder();
         config.routes().forEach(router::rule);
-        return QueueDrainer.builder(servers.broker(), router.build()).topology(config.topology())
+        return QueueDrainer.builder(servers.publisher(), servers.traced(router.build())).topology(config.topology())
                 .deadLetterUnroutable(true).publishedStore(servers.processed()).build()
                 .drain(RoadmapSource.of(roadmap));
     }

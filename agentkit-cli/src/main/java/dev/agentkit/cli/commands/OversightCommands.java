@@ -56,8 +56,9 @@ public final class OversightCommands {
                 Optional<PendingApproval> asked = decision ? item().flatMap(approvals::find) : Optional.empty();
                 Optional<DeadLetterEntry> before = item().flatMap(letters.index()::find);
                 String sender = "shell:" + root.env().getOrDefault("USER", System.getProperty("user.name", "someone"));
-                String reply = new CommandExecutor(servers.broker(), team.config().topology(), servers.state(),
-                        team.config().team(), new AgentControl(servers.state()), null).execute(c, sender);
+                CommandExecutor executor = new CommandExecutor(servers.publisher(), team.config().topology(),
+                        servers.state(), team.config().team(), new AgentControl(servers.state()), null);
+                String reply = traced(servers, () -> executor.execute(c, sender));
                 Optional<DeadLetterEntry> after = item().flatMap(letters.index()::find);
                 Optional<PendingApproval> decided = decision ? item().flatMap(approvals::find) : Optional.empty();
                 boolean acted = decision ? asked.filter(PendingApproval::pending).isPresent()

@@ -38,12 +38,10 @@ public final class PubCommand extends TeamCommand {
                 .orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "JSON must be a JSON object, was: " + body));
         Envelope e = Envelope.of(body.getBytes(StandardCharsets.UTF_8), Map.of(Headers.SENDER, "agentkit-cli"));
-        if (parsed.path("id").isTextual()) {
-            e = e.withMessageId(parsed.path("id").asText());
-        }
+        Envelope item = parsed.path("id").isTextual() ? e.withMessageId(parsed.path("id").asText()) : e;
         try (TeamServers servers = connect()) {
             String subject = team.config().topology().requirementSubject(role);
-            PublishResult r = servers.broker().publish(subject, e);
+            PublishResult r = traced(servers, () -> servers.publisher().publish(subject, item));
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("subject", subject);
             result.put("stream", r.stream());

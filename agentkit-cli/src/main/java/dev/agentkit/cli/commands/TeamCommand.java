@@ -5,6 +5,7 @@ import dev.agentkit.cli.Printer;
 import dev.agentkit.cli.TeamOptions;
 import dev.agentkit.cli.TeamServers;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,6 +33,15 @@ abstract class TeamCommand implements Callable<Integer> {
     /** Prints on the command's stdout, as text or JSON. */
     Printer printer() {
         return new Printer(spec.commandLine().getOut(), json);
+    }
+
+    /**
+     * {@code call} inside this command's span ({@code agentkit <name>}), the parent of what it
+     * publishes through {@link TeamServers#publisher()}; a no-op unless the {@code OTEL_*} variables
+     * ask for an exporter.
+     */
+    <T> T traced(TeamServers servers, Supplier<T> call) {
+        return servers.traced("agentkit " + spec.name(), call);
     }
 
     /** Connects to the team's servers; the caller closes them. */
