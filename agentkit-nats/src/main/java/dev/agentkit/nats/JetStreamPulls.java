@@ -87,11 +87,7 @@ final class JetStreamPulls implements Pulls {
             if (pull == null) {
                 pull = JetStreamPull.send(connected(), pullSubject.get(), maxMessages, maxWait, ref.toString());
             }
-            pulled = JetStreamPull.read(pull, arrived, () -> {
-                if (aheadMax > 0) {
-                    ahead = JetStreamPull.send(connection, pullSubject.get(), aheadMax, Duration.ZERO, ref.toString());
-                }
-            });
+            pulled = JetStreamPull.read(pull, arrived, () -> askAhead(aheadMax));
         } catch (BrokerException e) {
             // the server broke off the pull (a deleted consumer, say): look the consumer up again next time
             forgetConsumer.run();
@@ -104,6 +100,22 @@ final class JetStreamPulls implements Pulls {
                     + " cluster); its messages wait for the new leader", true);
         }
         return pulled;
+    }
+
+    /**
+     * Sends the next pull, of up to {@code max}, while the current one is read; a failure to send
+     * it only means no pull is on its way (the next fetch sends its own), never the loss of the
+     * messages the current pull brought.
+     */
+    private void askAhead(int max) {
+        if (max <= 0) {
+            return;
+        }
+        try {
+            ahead = JetStreamPull.send(connection, pullSubject.get(), max, Duration.ZERO, ref.toString());
+        } catch (RuntimeException e) {
+            log.debug("could not ask {} for its next messages ahead: {}", ref, e.toString());
+        }
     }
 
     private Connection connected() {

@@ -122,8 +122,9 @@ final class Arrivals {
     }
 
     /**
-     * Reads the processed marks of {@code keys} at once; if that fails, each item's mark is read
-     * alone before it runs, so only the items whose read fails are put back.
+     * Reads the processed marks of {@code keys} at once; if that fails (a {@link StoreException},
+     * or a {@link BrokerException} from a store on the broker), each item's mark is read alone
+     * before it runs, so only the items whose read fails are put back.
      */
     private ProcessedCheck read(List<String> keys) {
         if (keys.size() == 1) {
@@ -132,7 +133,8 @@ final class Arrivals {
         try {
             Set<String> done = processed.processedAmong(keys);
             return key -> done.contains(key) || acks.markedHere(key);
-        } catch (StoreException e) {
+        } catch (StoreException | BrokerException e) {
+            // each item's own read then puts it back, or stops the turn as a lost broker, as one read would
             log.debug("{} could not read the processed marks of {} items at once, reads each alone: {}",
                     config.name(), keys.size(), e.getMessage());
             return key -> acks.markedHere(key) || processed.isProcessed(key);

@@ -2,12 +2,14 @@ package dev.agentkit.testing.turn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentkit.core.broker.BrokerException;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.store.InMemoryProcessedStore;
 import dev.agentkit.core.store.ProcessedStore;
 import dev.agentkit.core.store.StoreException;
 import dev.agentkit.core.turn.AgentConfig;
 import dev.agentkit.core.turn.AgentRuntime;
+import dev.agentkit.core.turn.StopReason;
 import dev.agentkit.core.turn.TurnBudget;
 import dev.agentkit.core.turn.TurnReport;
 import dev.agentkit.testing.AgentTestKit;
@@ -47,9 +49,13 @@ class MarkedAcksTest {
         final List<String> kept = new CopyOnWriteArrayList<>();
         final AtomicInteger batchReads = new AtomicInteger();
         volatile boolean failMarks;
+        volatile boolean brokerAway;
 
         @Override
         public boolean isProcessed(String key) {
+            if (brokerAway) {
+                throw new BrokerException("read " + key + ": the KV bucket's server is away", true);
+            }
             return marks.isProcessed(key);
         }
 
@@ -61,6 +67,9 @@ class MarkedAcksTest {
         @Override
         public Set<String> processedAmong(Collection<String> keys) {
             batchReads.incrementAndGet();
+            if (brokerAway) {
+                throw new BrokerException("read " + keys.size() + " keys: the KV bucket's server is away", true);
+            }
             return marks.processedAmong(keys);
         }
 
@@ -132,5 +141,22 @@ class MarkedAcksTest {
         assertThat(roy.worked).hasSize(1);
         assertThat(report.duplicates()).isEqualTo(1);
         assertThat(report.done()).isEqualTo(1);
+    }
+
+    @Test
+    void aStoreOnTheBrokerThatCannotBeReadStopsTheTurnAsALostBrokerAndTheRestGoesBack() {
+        ScriptedAgent roy = roy();
+        for (int i = 1; i <= 3; i++) {
+            kit.publishWork("backend", Map.of("id", "REQ-" + i));
+        }
+        processed.brokerAway = true;
+
+        TurnReport report = roy.runTurn();
+
+        assertThat(roy.worked).as("nothing run blind").isEmpty();
+        assertThat(report.stopReason()).isEqualTo(StopReason.BROKER_FAILURE);
+        assertThat(kit.acked("REQ-1")).isFalse();
+        assertThat(kit.nakCount("REQ-2")).as("handed back at once, as after one failed read").isEqualTo(1);
+        assertThat(kit.nakCount("REQ-3")).isEqualTo(1);
     }
 }
