@@ -108,7 +108,10 @@ class RoyApprovalRestartIT {
 
             mallory.post(Rooms.BACKEND, "approve " + asked, "mallory-approve-" + suffix);
             life = start(synapse, workspace, journal, dir, 2);
-            await("life 2 read the stranger's approve", () -> journalHas(journal, "human=1 pulled=0 life=2"));
+            // life 2 reads the stranger's approve, and may read again what life 1 read before its chat
+            // position was saved (a kill can come first): one human message or more, no work pulled
+            await("life 2 read the stranger's approve", () -> journalLines(journal).stream()
+                    .anyMatch(l -> l.matches("turn roy-\\d+ human=[1-9]\\d* pulled=0 life=2")));
             assertThat(book.pendingOf("roy")).as("a stranger decides nothing").hasSize(1);
             assertThat(journalLines(journal)).noneMatch(l -> l.startsWith("item") && l.endsWith("life=2"));
 
