@@ -5,9 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -15,11 +12,12 @@ import java.util.Set;
  * A {@link ProcessedStore} in memory: for tests and for a single process that may forget on
  * restart. Marks are kept for a retention ({@link ProcessedStore#DEFAULT_RETENTION} by default) by
  * the given clock; each mark prunes a few of the oldest expired ones, so memory follows the marks
- * of one retention period.
+ * of one retention period. The marks are kept in flat arrays ({@link MarkLog}), with no object per
+ * mark, so a store holding a million costs the garbage collector next to nothing.
  */
 public final class InMemoryProcessedStore implements ProcessedStore {
-    /** Keys by the instant they were marked, oldest first (re-marking moves a key to the end). */
-    private final Map<String, Instant> marks = new LinkedHashMap<>();
+    /** The marks, oldest first (re-marking moves a key to the end). */
+    private final MarkLog marks = new MarkLog();
     private final Retention retention;
     private final AgentClock clock;
 
@@ -36,8 +34,8 @@ public final class InMemoryProcessedStore implements ProcessedStore {
 
     @Override
     public synchronized boolean isProcessed(String key) {
-        Instant at = marks.get(key);
-        return at != null && !retention.expired(at, clock.now());
+        int m = marks.indexOf(Objects.requireNonNull(key, "key"));
+        return m >= 0 && !expired(m, clock.now());
     }
 
     /** One look-up under one lock and one reading of the clock for all of {@code keys}. */
@@ -46,8 +44,8 @@ public final class InMemoryProcessedStore implements ProcessedStore {
         Instant now = clock.now();
         Set<String> marked = new HashSet<>();
         for (String key : keys) {
-            Instant at = marks.get(key);
-            if (at != null && !retention.expired(at, now)) {
+            int m = marks.indexOf(Objects.requireNonNull(key, "key"));
+            if (m >= 0 && !expired(m, now)) {
                 marked.add(key);
             }
         }
@@ -57,9 +55,9 @@ public final class InMemoryProcessedStore implements ProcessedStore {
     @Override
     public synchronized void markProcessed(String key) {
         Instant now = clock.now();
+        Objects.requireNonNull(key, "key");
         prune(now);
-        marks.remove(key);
-        marks.put(Objects.requireNonNull(key, "key"), now);
+        marks.add(key, now);
     }
 
     /** How many marks are held (expired ones not pruned yet included). */
@@ -68,12 +66,17 @@ public final class InMemoryProcessedStore implements ProcessedStore {
     }
 
     private void prune(Instant now) {
-        Iterator<Instant> oldest = marks.values().iterator();
-        for (int i = 0; i < Retention.PRUNE_PER_WRITE && oldest.hasNext(); i++) {
-            if (!retention.expired(oldest.next(), now)) {
+        for (int i = 0; i < Retention.PRUNE_PER_WRITE; i++) {
+            int oldest = marks.oldest();
+            if (oldest < 0 || !expired(oldest, now)) {
                 return;
             }
-            oldest.remove();
+            marks.dropOldest();
         }
+    }
+
+    /** Whether mark {@code m} is older than the retention at {@code now} ({@link Retention#expired}). */
+    private boolean expired(int m, Instant now) {
+        return !retention.forever() && marks.madeBy(m, now.minus(retention.period()));
     }
 }
