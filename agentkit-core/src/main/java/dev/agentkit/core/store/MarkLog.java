@@ -4,10 +4,13 @@ import java.time.Instant;
 
 /**
  * The marks of an {@link InMemoryProcessedStore}, in flat arrays: each mark's key (its characters
- * in one shared array), the key's hash and the instant the mark was made, oldest first, with an
- * open-addressing index from key to its newest mark. There is no object per mark, so a store
- * holding a million marks gives the garbage collector nothing to copy or trace per mark (a map of
- * entries had each entry copied as it aged and rehashed as the map grew).
+ * in one shared array), the key's hash and the instant the mark was made, oldest first, with a
+ * chained hash index from key to its newest mark (buckets and links are mark numbers, as in
+ * {@link java.util.HashMap}, whose spreading of hashes it shares: keys made from consecutive
+ * numbers, such as {@code stream:sequence} ids, land in neighbouring buckets, so the marks of a
+ * batch are read from a few cache lines). There is no object per mark, so a store holding a
+ * million marks gives the garbage collector nothing to copy or trace per mark (a map of entries
+ * had each entry copied as it aged).
  *
  * <p>Marking a key again appends a new mark and retires the old one (it leaves the index and is
  * skipped from then on). The oldest live mark is dropped from the front with
@@ -18,8 +21,6 @@ import java.time.Instant;
  */
 final class MarkLog {
     private static final int FIRST = 16;
-    /** Linear probing, the index kept at most half full: twice as many slots as marks fit. */
-    private static final int SLOTS_PER_MARK = 2;
 
     private char[] chars = new char[FIRST * 16];
     private int charsEnd;
@@ -30,15 +31,14 @@ final class MarkLog {
     private int[] hash = new int[FIRST];
     private long[] seconds = new long[FIRST];
     private int[] nanos = new int[FIRST];
+    /** Per mark, the next mark (index + 1) in its bucket's chain; 0 ends the chain. */
+    private int[] next = new int[FIRST];
+    /** Per bucket, the first mark (index + 1) of its chain; 0 for an empty bucket. As many buckets as room for marks. */
+    private int[] buckets = new int[FIRST];
     /** The oldest mark not dropped, and the next free one. */
     private int head;
     private int tail;
     private int live;
-    /**
-     * Per slot, the key's hash in the high half and its mark's index + 1 in the low half; 0 is a
-     * free slot. With the hash in the slot a look-up that finds nothing reads one cache line.
-     */
-    private long[] slots = new long[FIRST * SLOTS_PER_MARK];
 
     /** How many live marks there are (one per key marked and not dropped). */
     int size() {
@@ -47,7 +47,14 @@ final class MarkLog {
 
     /** The index of {@code key}'s live mark, or -1 when it has none. */
     int indexOf(String key) {
-        return markIn(slots[slotOf(key, spread(key.hashCode()))]);
+        int h = spread(key.hashCode());
+        for (int e = buckets[h & (buckets.length - 1)]; e != 0; e = next[e - 1]) {
+            int m = e - 1;
+            if (hash[m] == h && sameKey(m, key)) {
+                return m;
+            }
+        }
+        return -1;
     }
 
     /** Whether mark {@code m} was made at or before {@code instant}. */
@@ -58,15 +65,15 @@ final class MarkLog {
 
     /** Appends a mark of {@code key} made {@code at}, retiring the key's earlier mark if it has one. */
     void add(String key, Instant at) {
-        int h = spread(key.hashCode());
         if (tail == start.length || charsEnd > chars.length - key.length()) {
             compact(key.length());
         }
-        int s = slotOf(key, h);
-        int old = markIn(slots[s]);
+        int old = indexOf(key);
         if (old >= 0) {
+            unlink(old);
             retire(old);
         }
+        int h = spread(key.hashCode());
         int m = tail++;
         start[m] = charsEnd;
         key.getChars(0, key.length(), chars, charsEnd);
@@ -75,7 +82,7 @@ final class MarkLog {
         hash[m] = h;
         seconds[m] = at.getEpochSecond();
         nanos[m] = at.getNano();
-        slots[s] = slot(h, m);
+        link(buckets, next, h, m);
         live++;
         liveChars += key.length();
     }
@@ -91,12 +98,7 @@ final class MarkLog {
     /** Drops the oldest live mark ({@link #oldest}, which must exist). */
     void dropOldest() {
         int m = oldest();
-        int mask = slots.length - 1;
-        int s = hash[m] & mask;
-        while (markIn(slots[s]) != m) {
-            s = (s + 1) & mask;
-        }
-        delete(s);
+        unlink(m);
         retire(m);
         head++;
         if (live == 0) {
@@ -112,17 +114,25 @@ final class MarkLog {
         live--;
     }
 
-    /** The slot holding {@code key}'s mark, or the free slot where it would go. */
-    private int slotOf(String key, int h) {
-        int mask = slots.length - 1;
-        int s = h & mask;
-        while (true) {
-            long slot = slots[s];
-            if (slot == 0 || (int) (slot >>> 32) == h && sameKey(markIn(slot), key)) {
-                return s;
-            }
-            s = (s + 1) & mask;
+    /** Puts mark {@code m}, of hash {@code h}, first in its bucket's chain. */
+    private static void link(int[] buckets, int[] next, int h, int m) {
+        int b = h & (buckets.length - 1);
+        next[m] = buckets[b];
+        buckets[b] = m + 1;
+    }
+
+    /** Takes live mark {@code m} out of its bucket's chain. */
+    private void unlink(int m) {
+        int b = hash[m] & (buckets.length - 1);
+        if (buckets[b] == m + 1) {
+            buckets[b] = next[m];
+            return;
         }
+        int p = buckets[b] - 1;
+        while (next[p] != m + 1) {
+            p = next[p] - 1;
+        }
+        next[p] = next[m];
     }
 
     private boolean sameKey(int m, String key) {
@@ -139,21 +149,6 @@ final class MarkLog {
         return true;
     }
 
-    /** Frees slot {@code s}, moving back the marks after it that would no longer be found past the hole. */
-    private void delete(int s) {
-        int mask = slots.length - 1;
-        int hole = s;
-        for (int j = (s + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
-            int home = (int) (slots[j] >>> 32) & mask;
-            boolean reachable = hole <= j ? hole < home && home <= j : hole < home || home <= j;
-            if (!reachable) {
-                slots[hole] = slots[j];
-                hole = j;
-            }
-        }
-        slots[hole] = 0;
-    }
-
     /**
      * Copies the live marks, oldest first, to the front of arrays sized for twice as many marks
      * and characters (with room for a key of {@code comingChars} more), and rebuilds the index.
@@ -167,8 +162,8 @@ final class MarkLog {
         int[] newHash = new int[capacity];
         long[] newSeconds = new long[capacity];
         int[] newNanos = new int[capacity];
-        long[] newSlots = new long[capacity * SLOTS_PER_MARK];
-        int mask = newSlots.length - 1;
+        int[] newNext = new int[capacity];
+        int[] newBuckets = new int[capacity];
         int to = 0;
         int at = 0;
         for (int m = head; m < tail; m++) {
@@ -182,11 +177,7 @@ final class MarkLog {
             newHash[to] = hash[m];
             newSeconds[to] = seconds[m];
             newNanos[to] = nanos[m];
-            int s = hash[m] & mask;
-            while (newSlots[s] != 0) {
-                s = (s + 1) & mask;
-            }
-            newSlots[s] = slot(hash[m], to);
+            link(newBuckets, newNext, hash[m], to);
             at += n;
             to++;
         }
@@ -196,7 +187,8 @@ final class MarkLog {
         hash = newHash;
         seconds = newSeconds;
         nanos = newNanos;
-        slots = newSlots;
+        next = newNext;
+        buckets = newBuckets;
         head = 0;
         tail = to;
         charsEnd = at;
@@ -208,23 +200,14 @@ final class MarkLog {
         while (room < needed * 2) {
             room *= 2;
         }
-        if (room * SLOTS_PER_MARK > Integer.MAX_VALUE - 8) {
-            throw new IllegalStateException("an in-memory processed store holds at most about 2^29 marks and characters");
+        if (room > 1 << 30) {
+            throw new IllegalStateException("an in-memory processed store holds at most 2^29 marks and characters");
         }
         return (int) room;
     }
 
-    private static long slot(int h, int m) {
-        return (long) h << 32 | (m + 1L);
-    }
-
-    /** The mark a slot names; -1 for a free slot. */
-    private static int markIn(long slot) {
-        return (int) slot - 1;
-    }
-
+    /** {@link java.util.HashMap}'s spreading: the high half folded into the low, neighbours kept neighbours. */
     private static int spread(int h) {
-        int x = h * 0x9E37_79B9;
-        return x ^ (x >>> 16);
+        return h ^ (h >>> 16);
     }
 }
