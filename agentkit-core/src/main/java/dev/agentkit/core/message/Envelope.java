@@ -176,7 +176,8 @@ public final class Envelope {
 
     /** One header's value. */
     public Optional<String> header(String name) {
-        return Optional.ofNullable(headers.get(name));
+        // most deliveries carry no headers; an empty immutable map still hashes the name
+        return headers.isEmpty() ? Optional.empty() : Optional.ofNullable(headers.get(name));
     }
 
     /** At most 120 characters of the body, for log lines and error messages. */
