@@ -10,7 +10,7 @@ import dev.agentkit.core.internal.oversight.DeadLetterIndex;
 import dev.agentkit.core.message.Envelope;
 import dev.agentkit.core.message.Headers;
 import dev.agentkit.core.store.InMemoryStateStore;
-import dev.agentkit.core.time.AgentClock;
+import dev.agentkit.core.time.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,7 +90,7 @@ class DeadLetterBoundsTest {
 
     @Test
     void closedEntriesAreForgottenAfterTheirAgeAndOpenOnesAreNot() {
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T10:00:00Z"));
         InMemoryStateStore store = new InMemoryStateStore();
         DeadLetterIndex index = new DeadLetterIndex(store, clock);
         for (int i = 0; i < 3; i++) {
@@ -101,7 +101,7 @@ class DeadLetterBoundsTest {
         index.decide(index.find("REQ-1").orElseThrow(), DeadLetterEntry.Status.RETRIED, "retried", 1);
         assertThat(index.openOf("roy")).extracting(DeadLetterEntry::item).containsExactly("REQ-2");
 
-        clock.now = clock.now.plus(DeadLetterIndex.CLOSED_MAX_AGE).plus(Duration.ofDays(2));
+        clock.advance(DeadLetterIndex.CLOSED_MAX_AGE.plus(Duration.ofDays(2)));
         index.recordNew("work.deadletter.roy", "DEAD_LETTER", 9, DeadLetter.of(Envelope.ofJson(Map.of("id", "REQ-9")),
                 "work.requirements.backend", "REQUIREMENTS", 9, 1, "roy", DeadLetter.Kind.REJECTED, "no", "no"));
         index.decide(index.find("REQ-9").orElseThrow(), DeadLetterEntry.Status.SKIPPED, "skipped", 0);
@@ -128,11 +128,11 @@ class DeadLetterBoundsTest {
 
     @Test
     void theLedgerForgetsEntriesPastItsAgeAndKeepsActingOnceForRecentOnes() {
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T10:00:00Z"));
         InMemoryStateStore store = new InMemoryStateStore();
         CommandLedger ledger = new CommandLedger(store, clock);
         ledger.once("$old", "roy", () -> "done");
-        clock.now = clock.now.plus(CommandLedger.MAX_AGE).plus(Duration.ofDays(2));
+        clock.advance(CommandLedger.MAX_AGE.plus(Duration.ofDays(2)));
         ledger.once("$new", "roy", () -> "done");
         assertThat(ledger.seen("$old")).isFalse();
         assertThat(ledger.seen("$new")).isTrue();
@@ -143,25 +143,5 @@ class DeadLetterBoundsTest {
         int[] runs = new int[1];
         assertThat(ledger.once(reread, "roy", () -> "paused " + (++runs[0]))).as("older than the ledger remembers").isEmpty();
         assertThat(runs[0]).isZero();
-    }
-
-    /** A clock the test sets. */
-    private static final class MutableClock implements AgentClock {
-        Instant now = Instant.parse("2026-01-01T10:00:00Z");
-
-        @Override
-        public Instant now() {
-            return now;
-        }
-
-        @Override
-        public Timer schedule(Duration delay, Runnable task) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Timer scheduleRepeating(Duration period, Runnable task) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.agentkit.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentkit.core.time.AgentClock;
+import dev.agentkit.core.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.Test;
 class InMemoryMarksPropertyTest {
     private static final Duration RETENTION = Duration.ofSeconds(100);
     private static final List<String> KEYS = keys();
+    /** With nanoseconds, so the marks' times are compared to the nanosecond. */
+    private static final Instant START = Instant.parse("2026-01-01T09:00:00.123456789Z");
 
     /** One step: mark a key, or let time pass, then every key is asked. */
     record Step(boolean mark, int key, int seconds) {
@@ -36,7 +39,7 @@ class InMemoryMarksPropertyTest {
 
     @Property(tries = 300)
     void answersAsTheMapOfMarksDid(@ForAll("steps") List<Step> steps, @ForAll boolean forever) {
-        ManualClock clock = new ManualClock();
+        ManualClock clock = new ManualClock(START);
         Duration retention = forever ? Duration.ZERO : RETENTION;
         InMemoryProcessedStore store = new InMemoryProcessedStore(retention, clock);
         MapOfMarks model = new MapOfMarks(new Retention(retention), clock);
@@ -65,7 +68,7 @@ class InMemoryMarksPropertyTest {
 
     @Test
     void aHundredThousandMarksGrowExpireAndEmptyTheStoreAsTheMapDid() {
-        ManualClock clock = new ManualClock();
+        ManualClock clock = new ManualClock(START);
         InMemoryProcessedStore store = new InMemoryProcessedStore(RETENTION, clock);
         MapOfMarks model = new MapOfMarks(new Retention(RETENTION), clock);
         for (int i = 0; i < 100_000; i++) {
@@ -137,30 +140,6 @@ class InMemoryMarksPropertyTest {
 
         int size() {
             return marks.size();
-        }
-    }
-
-    /** A clock that moves only when told. */
-    private static final class ManualClock implements AgentClock {
-        private Instant now = Instant.parse("2026-01-01T09:00:00.123456789Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant now() {
-            return now;
-        }
-
-        @Override
-        public Timer schedule(Duration delay, Runnable task) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Timer scheduleRepeating(Duration period, Runnable task) {
-            throw new UnsupportedOperationException();
         }
     }
 }
