@@ -35,17 +35,17 @@ public final class InMemoryProcessedStore implements ProcessedStore {
     @Override
     public synchronized boolean isProcessed(String key) {
         int m = marks.indexOf(Objects.requireNonNull(key, "key"));
-        return m >= 0 && !expired(m, clock.now());
+        return m >= 0 && !forgotten(m, cutoff(clock.now()));
     }
 
     /** One look-up under one lock and one reading of the clock for all of {@code keys}. */
     @Override
     public synchronized Set<String> processedAmong(Collection<String> keys) {
-        Instant now = clock.now();
+        Instant cutoff = cutoff(clock.now());
         Set<String> marked = new HashSet<>();
         for (String key : keys) {
             int m = marks.indexOf(Objects.requireNonNull(key, "key"));
-            if (m >= 0 && !expired(m, now)) {
+            if (m >= 0 && !forgotten(m, cutoff)) {
                 marked.add(key);
             }
         }
@@ -66,17 +66,25 @@ public final class InMemoryProcessedStore implements ProcessedStore {
     }
 
     private void prune(Instant now) {
+        Instant cutoff = cutoff(now);
         for (int i = 0; i < Retention.PRUNE_PER_WRITE; i++) {
             int oldest = marks.oldest();
-            if (oldest < 0 || !expired(oldest, now)) {
+            if (oldest < 0 || !forgotten(oldest, cutoff)) {
                 return;
             }
             marks.dropOldest();
         }
     }
 
-    /** Whether mark {@code m} is older than the retention at {@code now} ({@link Retention#expired}). */
-    private boolean expired(int m, Instant now) {
-        return !retention.forever() && marks.madeBy(m, now.minus(retention.period()));
+    /**
+     * The latest instant a mark forgotten at {@code now} was made at ({@link Retention#expired}:
+     * made at or before {@code now} minus the retention); null when marks are kept for ever.
+     */
+    private Instant cutoff(Instant now) {
+        return retention.forever() ? null : now.minus(retention.period());
+    }
+
+    private boolean forgotten(int m, Instant cutoff) {
+        return cutoff != null && marks.madeBy(m, cutoff);
     }
 }
