@@ -6,10 +6,12 @@ import dev.agentkit.bench.Row;
 import dev.agentkit.bench.Stats;
 import dev.agentkit.core.topology.Topology;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * B1: drains a backlog of 1 KiB JSON messages through {@link DrainAgent} turns and, alternately,
@@ -52,7 +54,17 @@ public final class DrainBenchmark implements Benchmark {
         DrainAgent agent = provisionAgent(nats);
         RawDrain raw = provisionRaw(nats);
         warmUp(nats, agent, raw);
-        Alternation runs = Alternation.run(reps, () -> n / timeAgent(nats, agent, n), () -> n / timeRaw(nats, raw, n));
+        List<CpuMeter.PerMessage> agentCpu = new ArrayList<>();
+        List<CpuMeter.PerMessage> rawCpu = new ArrayList<>();
+        Alternation runs = Alternation.run(reps, () -> {
+            double rate = n / timeAgent(nats, agent, n);
+            agentCpu.add(nats.lastCpu());
+            return rate;
+        }, () -> {
+            double rate = n / timeRaw(nats, raw, n);
+            rawCpu.add(nats.lastCpu());
+            return rate;
+        });
         List<Double> agentRates = runs.a();
         List<Double> rawRates = runs.b();
         List<Double> ratios = runs.ratios();
@@ -66,6 +78,11 @@ public final class DrainBenchmark implements Benchmark {
         details.put("ratios", ratios);
         details.put("agentConfig", AGENT_CONFIG);
         details.put("warmUp", IDLE_TURNS + " empty turns, then " + WARM_UP + " messages per side");
+        // the first reading of each side is Alternation's discarded warm-up drain
+        details.put("agentJvmCpuMicrosPerMsg", micros(agentCpu, CpuMeter.PerMessage::jvmMicros));
+        details.put("rawJvmCpuMicrosPerMsg", micros(rawCpu, CpuMeter.PerMessage::jvmMicros));
+        details.put("serverCpuMicrosPerMsgForAgent", micros(agentCpu, CpuMeter.PerMessage::serverMicros));
+        details.put("serverCpuMicrosPerMsgForRaw", micros(rawCpu, CpuMeter.PerMessage::serverMicros));
         ceiling.ifPresent(c -> details.put("natsBenchJsFetchMsgsPerSecond", c));
         String figure = Stats.human(Stats.median(agentRates)) + " vs " + Stats.human(Stats.median(rawRates)) + " msgs/s"
                 + ceiling.map(c -> " (nats bench " + Stats.human(c) + ")").orElse("");
@@ -83,6 +100,11 @@ public final class DrainBenchmark implements Benchmark {
         agent.idle(IDLE_TURNS);
         timeAgent(nats, agent, WARM_UP);
         timeRaw(nats, raw, WARM_UP);
+    }
+
+    /** One figure of each measured drain's CPU reading (the warm-up's left out), rounded to 0.01 µs. */
+    private static List<Double> micros(List<CpuMeter.PerMessage> readings, ToDoubleFunction<CpuMeter.PerMessage> figure) {
+        return readings.stream().skip(1).map(r -> Math.round(figure.applyAsDouble(r) * 100) / 100.0).toList();
     }
 
     /**

@@ -34,6 +34,7 @@ public final class NatsBench implements AutoCloseable {
     private final Runnable stopServers;
     private final JetStreamBroker broker;
     private Topology topology;
+    private CpuMeter.PerMessage lastCpu;
 
     private NatsBench(String url, Runnable stopServers, JetStreamBroker broker, Topology topology) {
         this.url = url;
@@ -136,14 +137,24 @@ public final class NatsBench implements AutoCloseable {
         topology = next;
     }
 
-    /** Publishes {@code n} messages to {@code subject}, times {@code drain}, then purges the work stream; seconds. */
+    /**
+     * Publishes {@code n} messages to {@code subject}, times {@code drain}, then purges the work
+     * stream; seconds. What the drain cost in CPU per message is then {@link #lastCpu}.
+     */
     public double timeDrain(String subject, int n, Drain drain) throws Exception {
         publish(subject, n);
+        CpuMeter cpu = CpuMeter.start();
         long start = System.nanoTime();
         drain.run();
         double seconds = (System.nanoTime() - start) / 1e9;
+        lastCpu = cpu.perMessage(n);
         purgeWork();
         return seconds;
+    }
+
+    /** The CPU per message of the last {@link #timeDrain}'s drain; null before the first. */
+    CpuMeter.PerMessage lastCpu() {
+        return lastCpu;
     }
 
     /** Removes every message of the work stream, so repetitions do not fill the disk. */
