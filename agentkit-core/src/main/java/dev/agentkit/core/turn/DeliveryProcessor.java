@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The turn's side of settling a delivery: runs it through a handler and settles it by the one
@@ -65,20 +64,12 @@ final class DeliveryProcessor {
 
     /** Processes and settles {@code d}; {@code completion} runs after a done outcome, before the ack. */
     Settlement.Settled process(Delivery d, ConsumerSpec consumer, Settlement.Handler handler, Runnable completion) {
-        // the turn's work step has put it already, once for all items of a subject
-        boolean put = !d.subject().equals(MDC.get(TurnMdc.SUBJECT));
-        if (put) {
-            MDC.put(TurnMdc.SUBJECT, d.subject());
-        }
+        // the subject is in the MDC already: the work and message steps put it around each item
         try {
             return settlement.process(d, consumer, watched(consumer, handler), completion);
         } catch (QuotaExceededException e) {
             budget.quotaExceeded(e);
             return defer(d, consumer, e.resetAt(), "quota exceeded: " + e.getMessage());
-        } finally {
-            if (put) {
-                MDC.remove(TurnMdc.SUBJECT);
-            }
         }
     }
 

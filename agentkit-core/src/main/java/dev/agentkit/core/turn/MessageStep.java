@@ -79,12 +79,14 @@ final class MessageStep {
                 seen += batch.size();
                 for (Delivery d : batch) {
                     MDC.put(TurnMdc.MESSAGE, Settlement.itemId(d));
+                    MDC.put(TurnMdc.SUBJECT, d.subject());
                     try {
                         Settlement.Settled s = turn.interceptors.message(d, spec,
                                 () -> turn.processor.process(d, spec, handler, () -> { }));
                         dead += s.result() == ItemEvent.Result.DEAD_LETTERED ? 1 : 0;
                     } finally {
                         MDC.remove(TurnMdc.MESSAGE);
+                        MDC.remove(TurnMdc.SUBJECT);
                     }
                 }
             }
