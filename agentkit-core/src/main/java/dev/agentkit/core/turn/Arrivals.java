@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The items of one fetch, processed as they arrive: the processed store is read once for the
- * items that arrived together, each is processed, and their acks wait for their marks
- * ({@link MarkedAcks}): each done item is acked once its mark is kept, checked after every item. Once the turn must stop (a lost lease
- * or broker, a VM error) the rest of the fetch is handed back as it arrives.
+ * The items of one fetch, processed as they arrive: the processed store is read once for the items
+ * that arrived together, each is processed, and their acks wait for their marks ({@link
+ * MarkedAcks}): each done item is acked once its mark is kept, checked after every item. Once the
+ * turn must stop (a lost lease or broker, a VM error) the rest of the fetch is handed back as it
+ * arrives.
  */
 final class Arrivals {
     private static final Logger log = LoggerFactory.getLogger(Arrivals.class);

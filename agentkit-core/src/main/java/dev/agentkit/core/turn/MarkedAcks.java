@@ -18,14 +18,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The acks of done items that wait for their processed marks: the turn starts each mark with
- * {@code ProcessedStore.markProcessedAsync} and goes on with the next item, but acks an item
- * only once its mark is kept (or known to have failed), so a redelivery is always skipped. Until
- * a store is seen to return a mark not yet kept, items are acked inside their settle path as
- * before (the first such mark is waited for there; see {@link #asynchronous()}); after that, an
- * item whose mark is still on its way waits here until {@link #ackReady} finds it kept (after
- * every item) or {@link #ackAll} waits for it at the end of the turn's work step. Also remembers the keys marked meanwhile, so a second copy of an
- * item is skipped although the store was read before the first's mark was kept. Confined to the
- * turn's thread.
+ * {@code ProcessedStore.markProcessedAsync} and goes on with the next item, but acks an item only
+ * once its mark is kept (or known to have failed), so a redelivery is always skipped. Until a
+ * store is seen to return a mark not yet kept, items are acked inside their settle path as before
+ * (the first such mark is waited for there; see {@link #asynchronous()}); after that, an item
+ * whose mark is still on its way waits here until {@link #ackReady} finds it kept (after every
+ * item) or {@link #ackAll} waits for it at the end of the turn's work step. Also remembers the
+ * keys marked meanwhile, so a second copy of an item is skipped although the store was read before
+ * the first's mark was kept. Confined to the turn's thread.
  */
 final class MarkedAcks {
     private static final Logger log = LoggerFactory.getLogger(MarkedAcks.class);

@@ -18,15 +18,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Step 5 of the turn: pulls work within the budgets and processes each item once. Fetches never
  * wait (an empty queue ends the step at once) unless the broker failed transiently, when they are
- * retried within the turn's {@link AgentConfig#brokerRetry()}; they never take more than the budgets allow: the
- * item count, the wall time, and the usage budget and provider quota, checked before every fetch,
- * so a spent budget burns no delivery attempt. Under a deadline or a usage budget it fetches one
- * item at a time; in batches ({@code fetchBatch} above 1) it works on each batch as it arrives
- * ({@link Arrivals}) and asks for the next while it works, handing back at the end what it was
- * sent ahead and did not process. Each item is reported to the turn listeners. A turn whose lease was lost (see
- * {@link Heartbeat}) stops pulling, and so does one whose processWork threw a
- * {@link VirtualMachineError}; fetched items it will not process are nak'ed for redelivery.
- * Returns what it pulled, how each item was settled and why it stopped, for the turn's report.
+ * retried within the turn's {@link AgentConfig#brokerRetry()}; they never take more than the
+ * budgets allow: the item count, the wall time, and the usage budget and provider quota, checked
+ * before every fetch, so a spent budget burns no delivery attempt. Under a deadline or a usage
+ * budget it fetches one item at a time; in batches ({@code fetchBatch} above 1) it works on each
+ * batch as it arrives ({@link Arrivals}) and asks for the next while it works, handing back at the
+ * end what it was sent ahead and did not process. Each item is reported to the turn listeners. A
+ * turn whose lease was lost (see {@link Heartbeat}) stops pulling, and so does one whose
+ * processWork threw a {@link VirtualMachineError}; fetched items it will not process are nak'ed
+ * for redelivery. Returns what it pulled, how each item was settled and why it stopped, for the
+ * turn's report.
  */
 final class WorkStep {
     private static final Logger log = LoggerFactory.getLogger(WorkStep.class);
