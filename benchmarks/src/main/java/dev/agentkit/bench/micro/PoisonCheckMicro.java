@@ -1,7 +1,7 @@
 package dev.agentkit.bench.micro;
 
+import dev.agentkit.bench.nats.NatsBench;
 import dev.agentkit.core.message.Envelope;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,14 +15,8 @@ import org.openjdk.jmh.annotations.State;
  */
 @State(Scope.Thread)
 public class PoisonCheckMicro {
-    /** B1's body: {@code {"kind":"benchmark","pad":"xxx…"}}, 1,024 bytes. */
-    private final byte[] body;
-
-    public PoisonCheckMicro() {
-        String head = "{\"kind\":\"benchmark\",\"pad\":\"";
-        String tail = "\"}";
-        body = (head + "x".repeat(1024 - head.length() - tail.length()) + tail).getBytes(StandardCharsets.UTF_8);
-    }
+    /** B1's body ({@link NatsBench#BODY}): {@code {"kind":"benchmark","pad":"xxx…"}}, 1,024 bytes. */
+    private final byte[] body = NatsBench.BODY.clone();
 
     @Benchmark
     public Optional<String> b1Body() {

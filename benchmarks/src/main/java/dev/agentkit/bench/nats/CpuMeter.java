@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.LongStream;
 
 /**
  * The CPU a drain cost, per message: this JVM's (every thread: the drain, jnats' reader and
@@ -51,17 +52,10 @@ final class CpuMeter {
     }
 
     private static long serverTicks() {
-        long[] ticks = {0};
-        boolean[] seen = {false};
-        ProcessHandle.current().children().filter(p -> p.info().command().orElse("").endsWith("nats-server"))
-                .forEach(p -> {
-                    long t = ticksOf(p.pid());
-                    if (t >= 0) {
-                        ticks[0] += t;
-                        seen[0] = true;
-                    }
-                });
-        return seen[0] ? ticks[0] : -1;
+        long[] each = ProcessHandle.current().children()
+                .filter(p -> p.info().command().orElse("").endsWith("nats-server"))
+                .mapToLong(p -> ticksOf(p.pid())).filter(t -> t >= 0).toArray();
+        return each.length == 0 ? -1 : LongStream.of(each).sum();
     }
 
     /** utime + stime of {@code pid}, or -1 when {@code /proc} cannot tell. */
