@@ -103,7 +103,7 @@ public final class DrainBenchmark implements Benchmark {
     }
 
     /** One figure of each measured drain's CPU reading (the warm-up's left out), rounded to 0.01 µs. */
-    private static List<Double> micros(List<CpuMeter.PerMessage> readings, ToDoubleFunction<CpuMeter.PerMessage> figure) {
+    static List<Double> micros(List<CpuMeter.PerMessage> readings, ToDoubleFunction<CpuMeter.PerMessage> figure) {
         return readings.stream().skip(1).map(r -> Math.round(figure.applyAsDouble(r) * 100) / 100.0).toList();
     }
 
