@@ -9,6 +9,7 @@ import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.StorageType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * about one round trip for the items that arrived together; on a bucket that allows no direct
  * gets (a hand-made one) it reads key by key. {@link #markProcessedAsync} publishes the mark and
  * returns at once, its future completing with the server's ack (on a jnats thread: a dependent
- * stage must not block); when that publish fails or gets no ack within the connection timeout,
+ * stage must not block); when that publish fails or gets no ack within the connection timeout
+ * (which jnats finds at its request cleanup interval, 5 s by default),
  * the mark is made again synchronously, with the retries above counted from the start of the
  * mark, on a thread of the store's own, and only then does the future fail. A read never answers
  * "not processed" for a key it could not read: it retries, then throws.
@@ -68,6 +70,8 @@ public final class KvProcessedStore implements ProcessedStore {
     private final AgentClock clock;
     /** The pipelined reads and writes; null when the bucket allows no direct gets (then key by key). */
     private final KvPipeline pipeline;
+    /** The stamp of the last mark; racing threads at worst format the same millisecond twice. */
+    private volatile Stamp lastStamp;
 
     private KvProcessedStore(KvBucket bucket, AgentClock clock, KvPipeline pipeline) {
         this.kv = bucket.kv();
@@ -152,23 +156,36 @@ public final class KvProcessedStore implements ProcessedStore {
         if (pipeline == null) {
             return ProcessedStore.super.markProcessedAsync(key);
         }
-        AgentClock system = AgentClock.system();
-        long started = system.nanoTime();
-        CompletableFuture<?> published;
+        long started = AgentClock.system().nanoTime();
+        CompletableFuture<Void> published;
         try {
             published = pipeline.put(KvKeys.encode(key), stamp());
         } catch (RuntimeException e) {
             published = CompletableFuture.failedFuture(e);
         }
-        return published.orTimeout(pipeline.timeout().toNanos(), TimeUnit.NANOSECONDS)
-                .<Void>thenApply(ack -> null)
-                .exceptionallyAsync(failure -> {
-                    log.debug("mark {} processed in KV bucket {}: the asynchronous publish failed ({}), marking again",
-                            StoreKeys.preview(key), bucket, failure.toString());
-                    Duration left = KvRetry.BOUND.minus(system.elapsedSince(started));
-                    markWithin(key, left.isNegative() ? Duration.ZERO : left);
-                    return null;
-                }, FALLBACK);
+        CompletableFuture<Void> kept = new CompletableFuture<>();
+        published.whenComplete((ack, failure) -> {
+            if (failure == null) {
+                kept.complete(null);
+            } else {
+                // not exceptionallyAsync: on Java 17 it hands a normal completion to its executor too
+                FALLBACK.execute(() -> markAgain(key, started, failure, kept));
+            }
+        });
+        return kept;
+    }
+
+    /** Makes again, within what is left of the retry bound, a mark whose publish failed; completes {@code kept}. */
+    private void markAgain(String key, long started, Throwable failure, CompletableFuture<Void> kept) {
+        log.debug("mark {} processed in KV bucket {}: the asynchronous publish failed ({}), marking again",
+                StoreKeys.preview(key), bucket, failure.toString());
+        Duration left = KvRetry.BOUND.minusNanos(AgentClock.system().nanoTime() - started);
+        try {
+            markWithin(key, left.isNegative() ? Duration.ZERO : left);
+            kept.complete(null);
+        } catch (RuntimeException e) {
+            kept.completeExceptionally(e);
+        }
     }
 
     private void markWithin(String key, Duration bound) {
@@ -176,8 +193,20 @@ public final class KvProcessedStore implements ProcessedStore {
                 () -> kv.put(KvKeys.encode(key), stamp()));
     }
 
+    /** The time of a mark, to the millisecond; formatted once a millisecond (B8 marks ~50 in one). */
     private byte[] stamp() {
-        return clock.now().toString().getBytes(StandardCharsets.UTF_8);
+        Instant now = clock.now();
+        long millis = now.toEpochMilli();
+        Stamp last = lastStamp;
+        if (last == null || last.millis() != millis) {
+            last = new Stamp(millis, Instant.ofEpochMilli(millis).toString().getBytes(StandardCharsets.UTF_8));
+            lastStamp = last;
+        }
+        return last.bytes();
+    }
+
+    /** A formatted mark time, shared by the marks of one millisecond (never changed once made). */
+    private record Stamp(long millis, byte[] bytes) {
     }
 
     private static ExecutorService fallbackThreads() {

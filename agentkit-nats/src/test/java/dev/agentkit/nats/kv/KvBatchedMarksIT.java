@@ -1,6 +1,7 @@
 package dev.agentkit.nats.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentkit.core.time.AgentClock;
 import dev.agentkit.nats.RealNatsSupport;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -120,5 +122,20 @@ class KvBatchedMarksIT extends RealNatsSupport {
         assertThat(other.processedAmong(keys)).hasSize(keys.size());
         assertThat(other.isProcessed("roy.REQ-1999")).isTrue();
         assertThat(other.processedAmong(List.of("roy.REQ-2000", "roy.REQ-0"))).containsExactly("roy.REQ-0");
+    }
+
+    @Test
+    void aMarkTheServerRefusesFailsItsFutureWithTheServersReason() throws Exception {
+        Connection nc = connect();
+        String bucket = unique("small");
+        // a mark's value is its time (about 24 bytes): this bucket refuses every one
+        nc.keyValueManagement().create(KeyValueConfiguration.builder().name(bucket).maxValueSize(8).build());
+        KvProcessedStore store = KvProcessedStore.open(nc, bucket, Duration.ZERO, AgentClock.system());
+
+        CompletableFuture<Void> mark = store.markProcessedAsync("roy.REQ-1");
+
+        assertThatThrownBy(() -> mark.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .rootCause().hasMessageContaining("message size exceeds maximum allowed");
+        assertThat(store.isProcessed("roy.REQ-1")).isFalse();
     }
 }
