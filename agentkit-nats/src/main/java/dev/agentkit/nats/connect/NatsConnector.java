@@ -38,7 +38,10 @@ final class NatsConnector {
                 .reconnectBufferSize(c.reconnectBufferBytes)
                 .connectionTimeout(c.connectionTimeout)
                 .connectionListener(events)
-                .errorListener(events);
+                .errorListener(events)
+                // jnats writes each request (a KV put, a processed mark) out on its own by default,
+                // a socket write per mark; its writer sends every batch it takes at once anyway
+                .dontForceFlushOnRequest();
         if (c.connectionName != null) {
             b.connectionName(c.connectionName);
         }
