@@ -45,14 +45,14 @@ import org.slf4j.LoggerFactory;
  * gets (a hand-made one) it reads key by key. {@link #markProcessedAsync} publishes the mark and
  * returns at once, its future completing with the server's ack (on a jnats thread: a dependent
  * stage must not block); when that publish fails or gets no ack within the connection timeout
- * (which jnats finds at its request cleanup interval, 5 s by default),
- * the mark is made again synchronously, with the retries above counted from the start of the
- * mark, on a thread of the store's own, and only then does the future fail. A read never answers
+ * (which jnats finds at its request cleanup interval, 5 s by default), the mark is made again
+ * synchronously, with the retries above counted from the start of the mark, on a thread of the
+ * store's own, and only then does the future fail. A read never answers
  * "not processed" for a key it could not read: it retries, then throws.
  *
  * <p>On a connection of your own (not one {@code JetStreamBroker.connect} made), build its options
  * with {@code Options.Builder.dontForceFlushOnRequest()}: jnats otherwise writes every request,
- * so every mark, to the socket on its own (in B8 that cost a third of the drain's rate).
+ * so every mark, to the socket on its own (in B8 that cost about a quarter of the drain's rate).
  */
 public final class KvProcessedStore implements ProcessedStore {
     /** The bucket used when none is named. */

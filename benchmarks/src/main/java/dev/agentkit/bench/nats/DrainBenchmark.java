@@ -6,12 +6,10 @@ import dev.agentkit.bench.Row;
 import dev.agentkit.bench.Stats;
 import dev.agentkit.core.topology.Topology;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.ToDoubleFunction;
 
 /**
  * B1: drains a backlog of 1 KiB JSON messages through {@link DrainAgent} turns and, alternately,
@@ -54,17 +52,9 @@ public final class DrainBenchmark implements Benchmark {
         DrainAgent agent = provisionAgent(nats);
         RawDrain raw = provisionRaw(nats);
         warmUp(nats, agent, raw);
-        List<CpuMeter.PerMessage> agentCpu = new ArrayList<>();
-        List<CpuMeter.PerMessage> rawCpu = new ArrayList<>();
-        Alternation runs = Alternation.run(reps, () -> {
-            double rate = n / timeAgent(nats, agent, n);
-            agentCpu.add(nats.lastCpu());
-            return rate;
-        }, () -> {
-            double rate = n / timeRaw(nats, raw, n);
-            rawCpu.add(nats.lastCpu());
-            return rate;
-        });
+        MeteredRuns metered = MeteredRuns.run(nats, reps, () -> n / timeAgent(nats, agent, n),
+                () -> n / timeRaw(nats, raw, n));
+        Alternation runs = metered.runs();
         List<Double> agentRates = runs.a();
         List<Double> rawRates = runs.b();
         List<Double> ratios = runs.ratios();
@@ -78,11 +68,7 @@ public final class DrainBenchmark implements Benchmark {
         details.put("ratios", ratios);
         details.put("agentConfig", AGENT_CONFIG);
         details.put("warmUp", IDLE_TURNS + " empty turns, then " + WARM_UP + " messages per side");
-        // the first reading of each side is Alternation's discarded warm-up drain
-        details.put("agentJvmCpuMicrosPerMsg", micros(agentCpu, CpuMeter.PerMessage::jvmMicros));
-        details.put("rawJvmCpuMicrosPerMsg", micros(rawCpu, CpuMeter.PerMessage::jvmMicros));
-        details.put("serverCpuMicrosPerMsgForAgent", micros(agentCpu, CpuMeter.PerMessage::serverMicros));
-        details.put("serverCpuMicrosPerMsgForRaw", micros(rawCpu, CpuMeter.PerMessage::serverMicros));
+        metered.putCpu(details);
         ceiling.ifPresent(c -> details.put("natsBenchJsFetchMsgsPerSecond", c));
         String figure = Stats.human(Stats.median(agentRates)) + " vs " + Stats.human(Stats.median(rawRates)) + " msgs/s"
                 + ceiling.map(c -> " (nats bench " + Stats.human(c) + ")").orElse("");
@@ -102,14 +88,9 @@ public final class DrainBenchmark implements Benchmark {
         timeRaw(nats, raw, WARM_UP);
     }
 
-    /** One figure of each measured drain's CPU reading (the warm-up's left out), rounded to 0.01 µs. */
-    static List<Double> micros(List<CpuMeter.PerMessage> readings, ToDoubleFunction<CpuMeter.PerMessage> figure) {
-        return readings.stream().skip(1).map(r -> Math.round(figure.applyAsDouble(r) * 100) / 100.0).toList();
-    }
-
     /**
      * How many measured repetitions of each side B1 takes: 21 in a quick run, 11 in a full one.
-     * A quick repetition's ratio ranges from about 0.9 to 1.25 on this VM with both sides at the
+     * A quick repetition's ratio ranges from about 0.65 to 1.3 on this VM with both sides at the
      * same rate, and the median of eleven moved by ±0.05 between runs; 21 narrow that by a third
      * for about 15 s more. A full repetition drains twice as much and varies less.
      */

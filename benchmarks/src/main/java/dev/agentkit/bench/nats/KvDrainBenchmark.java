@@ -10,7 +10,6 @@ import dev.agentkit.nats.kv.KvStateStore;
 import dev.agentkit.nats.kv.KvTurnLease;
 import io.nats.client.Connection;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,17 +50,9 @@ public final class KvDrainBenchmark implements Benchmark {
         RawDrain raw = DrainBenchmark.provisionRaw(nats);
         timeAgent(agent, WARM_UP);
         DrainBenchmark.timeRaw(nats, raw, WARM_UP);
-        List<CpuMeter.PerMessage> agentCpu = new ArrayList<>();
-        List<CpuMeter.PerMessage> rawCpu = new ArrayList<>();
-        Alternation runs = Alternation.run(reps, () -> {
-            double rate = n / timeAgent(agent, n);
-            agentCpu.add(nats.lastCpu());
-            return rate;
-        }, () -> {
-            double rate = n / DrainBenchmark.timeRaw(nats, raw, n);
-            rawCpu.add(nats.lastCpu());
-            return rate;
-        });
+        MeteredRuns metered = MeteredRuns.run(nats, reps, () -> n / timeAgent(agent, n),
+                () -> n / DrainBenchmark.timeRaw(nats, raw, n));
+        Alternation runs = metered.runs();
         List<Double> ratios = runs.ratios();
         double ratio = Stats.median(ratios);
         Map<String, Object> details = new LinkedHashMap<>();
@@ -71,10 +62,7 @@ public final class KvDrainBenchmark implements Benchmark {
         details.put("rawMsgsPerSecond", runs.b());
         details.put("ratios", ratios);
         details.put("redelivered", agent.redelivered());
-        details.put("agentJvmCpuMicrosPerMsg", DrainBenchmark.micros(agentCpu, CpuMeter.PerMessage::jvmMicros));
-        details.put("rawJvmCpuMicrosPerMsg", DrainBenchmark.micros(rawCpu, CpuMeter.PerMessage::jvmMicros));
-        details.put("serverCpuMicrosPerMsgForAgent", DrainBenchmark.micros(agentCpu, CpuMeter.PerMessage::serverMicros));
-        details.put("serverCpuMicrosPerMsgForRaw", DrainBenchmark.micros(rawCpu, CpuMeter.PerMessage::serverMicros));
+        metered.putCpu(details);
         details.put("agentConfig", DrainBenchmark.AGENT_CONFIG.replace("in-memory ProcessedStore",
                 "KvProcessedStore, KvStateStore, KvTurnLease"));
         String figure = Stats.human(Stats.median(runs.a())) + " vs " + Stats.human(Stats.median(runs.b())) + " msgs/s";
