@@ -3,8 +3,9 @@ package dev.agentkit.core.store;
 import java.time.Instant;
 
 /**
- * The marks of an {@link InMemoryProcessedStore}, in flat arrays: each mark's key (its characters
- * in one shared array), the key's hash and the instant the mark was made, oldest first, with a
+ * The marks of an {@link InMemoryProcessedStore}, in flat arrays: each mark's key (in one shared
+ * array of bytes: a byte a character for a Latin-1 key, as the ids of messages are, else two),
+ * the key's hash and the instant the mark was made, oldest first, with a
  * chained hash index from key to its newest mark (buckets and links are mark numbers, as in
  * {@link java.util.HashMap}, whose spreading of hashes it shares: keys made from consecutive
  * numbers, such as {@code stream:sequence} ids, land in neighbouring buckets, so the marks of a
@@ -22,12 +23,16 @@ import java.time.Instant;
 final class MarkLog {
     private static final int FIRST = 16;
 
-    private char[] chars = new char[FIRST * 16];
-    private int charsEnd;
-    private int liveChars;
-    /** Per mark: where its key starts in {@link #chars}, its length (complemented once retired), its hash, when made. */
+    private byte[] bytes = new byte[FIRST * 16];
+    private int bytesEnd;
+    private int liveBytes;
+    /**
+     * Per mark: where its key starts in {@link #bytes}, its length in bytes (complemented once
+     * retired), whether it takes two bytes a character, its hash, when made.
+     */
     private int[] start = new int[FIRST];
     private int[] length = new int[FIRST];
+    private boolean[] wide = new boolean[FIRST];
     private int[] hash = new int[FIRST];
     private long[] seconds = new long[FIRST];
     private int[] nanos = new int[FIRST];
@@ -43,6 +48,16 @@ final class MarkLog {
     /** How many live marks there are (one per key marked and not dropped). */
     int size() {
         return live;
+    }
+
+    /** How many marks the arrays hold room for, live, retired and free ones together. */
+    int room() {
+        return start.length;
+    }
+
+    /** How many bytes of keys the shared array holds room for. */
+    int byteRoom() {
+        return bytes.length;
     }
 
     /** The index of {@code key}'s live mark, or -1 when it has none. */
@@ -65,8 +80,10 @@ final class MarkLog {
 
     /** Appends a mark of {@code key} made {@code at}, retiring the key's earlier mark if it has one. */
     void add(String key, Instant at) {
-        if (tail == start.length || charsEnd > chars.length - key.length()) {
-            compact(key.length());
+        boolean twoBytes = !latin1(key);
+        int n = twoBytes ? 2 * key.length() : key.length();
+        if (tail == start.length || bytesEnd > bytes.length - n) {
+            compact(n);
         }
         int old = indexOf(key);
         if (old >= 0) {
@@ -75,16 +92,39 @@ final class MarkLog {
         }
         int h = spread(key.hashCode());
         int m = tail++;
-        start[m] = charsEnd;
-        key.getChars(0, key.length(), chars, charsEnd);
-        charsEnd += key.length();
-        length[m] = key.length();
+        start[m] = bytesEnd;
+        put(key, twoBytes, bytesEnd);
+        bytesEnd += n;
+        length[m] = n;
+        wide[m] = twoBytes;
         hash[m] = h;
         seconds[m] = at.getEpochSecond();
         nanos[m] = at.getNano();
         link(buckets, next, h, m);
         live++;
-        liveChars += key.length();
+        liveBytes += n;
+    }
+
+    private static boolean latin1(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            if (key.charAt(i) > 0xff) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes {@code key} to {@link #bytes} from {@code at}: a byte a character, or two (high first). */
+    private void put(String key, boolean twoBytes, int at) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (twoBytes) {
+                bytes[at + 2 * i] = (byte) (c >>> 8);
+                bytes[at + 2 * i + 1] = (byte) c;
+            } else {
+                bytes[at + i] = (byte) c;
+            }
+        }
     }
 
     /** The index of the oldest live mark, or -1 when there is none; retired marks in front of it are passed over. */
@@ -104,12 +144,12 @@ final class MarkLog {
         if (live == 0) {
             head = 0; // nothing left to keep: start the arrays over (the index is empty already)
             tail = 0;
-            charsEnd = 0;
+            bytesEnd = 0;
         }
     }
 
     private void retire(int m) {
-        liveChars -= length[m];
+        liveBytes -= length[m];
         length[m] = ~length[m];
         live--;
     }
@@ -135,14 +175,26 @@ final class MarkLog {
         next[p] = next[m];
     }
 
+    /** Whether mark {@code m}'s key is {@code key}; a key is kept one way only, so no key matches both. */
     private boolean sameKey(int m, String key) {
-        int n = length[m];
-        if (n != key.length()) {
+        int k = key.length();
+        int from = start[m];
+        if (wide[m]) {
+            if (length[m] != 2 * k) {
+                return false;
+            }
+            for (int i = 0; i < k; i++) {
+                if (((bytes[from + 2 * i] & 0xff) << 8 | bytes[from + 2 * i + 1] & 0xff) != key.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (length[m] != k) {
             return false;
         }
-        int from = start[m];
-        for (int i = 0; i < n; i++) {
-            if (chars[from + i] != key.charAt(i)) {
+        for (int i = 0; i < k; i++) {
+            if ((bytes[from + i] & 0xff) != key.charAt(i)) {
                 return false;
             }
         }
@@ -151,14 +203,17 @@ final class MarkLog {
 
     /**
      * Copies the live marks, oldest first, to the front of arrays sized for twice as many marks
-     * and characters (with room for a key of {@code comingChars} more), and rebuilds the index.
+     * and bytes of keys (at least room for a key of {@code comingBytes} more), and rebuilds the
+     * index. Twice the live ones, not twice the live ones and the coming one: a full log would
+     * then grow fourfold.
      */
-    private void compact(int comingChars) {
-        int capacity = roomFor(live + 1L, FIRST);
-        int charCapacity = roomFor(liveChars + (long) comingChars, FIRST * 16);
-        char[] newChars = new char[charCapacity];
+    private void compact(int comingBytes) {
+        int capacity = roomFor(2L * live, FIRST);
+        int byteCapacity = roomFor(Math.max(2L * liveBytes, liveBytes + (long) comingBytes), FIRST * 16);
+        byte[] newBytes = new byte[byteCapacity];
         int[] newStart = new int[capacity];
         int[] newLength = new int[capacity];
+        boolean[] newWide = new boolean[capacity];
         int[] newHash = new int[capacity];
         long[] newSeconds = new long[capacity];
         int[] newNanos = new int[capacity];
@@ -171,9 +226,10 @@ final class MarkLog {
             if (n < 0) {
                 continue;
             }
-            System.arraycopy(chars, start[m], newChars, at, n);
+            System.arraycopy(bytes, start[m], newBytes, at, n);
             newStart[to] = at;
             newLength[to] = n;
+            newWide[to] = wide[m];
             newHash[to] = hash[m];
             newSeconds[to] = seconds[m];
             newNanos[to] = nanos[m];
@@ -181,9 +237,10 @@ final class MarkLog {
             at += n;
             to++;
         }
-        chars = newChars;
+        bytes = newBytes;
         start = newStart;
         length = newLength;
+        wide = newWide;
         hash = newHash;
         seconds = newSeconds;
         nanos = newNanos;
@@ -191,17 +248,17 @@ final class MarkLog {
         buckets = newBuckets;
         head = 0;
         tail = to;
-        charsEnd = at;
+        bytesEnd = at;
     }
 
-    /** The smallest power of two, at least {@code least}, that holds {@code needed} twice over. */
+    /** The smallest power of two, at least {@code least}, that holds {@code needed}. */
     private static int roomFor(long needed, int least) {
         long room = least;
-        while (room < needed * 2) {
+        while (room < needed) {
             room *= 2;
         }
         if (room > 1 << 30) {
-            throw new IllegalStateException("an in-memory processed store holds at most 2^29 marks and characters");
+            throw new IllegalStateException("an in-memory processed store holds at most 2^29 marks and bytes of keys");
         }
         return (int) room;
     }
