@@ -89,13 +89,17 @@ public final class DrainBenchmark implements Benchmark {
     }
 
     /**
-     * How many measured repetitions of each side B1 takes: 21 in a quick run, 11 in a full one.
-     * A quick repetition's ratio ranges from about 0.65 to 1.3 on this VM with both sides at the
-     * same rate, and the median of eleven moved by ±0.05 between runs; 21 narrow that by a third
-     * for about 15 s more. A full repetition drains twice as much and varies less.
+     * How many measured repetitions of each side B1 takes: 41 in a quick run, 11 in a full one.
+     * With both sides at the same rate a single quick repetition's ratio has a standard deviation
+     * of 0.08-0.15 on this VM (0.65-1.4 at the extremes), from drain to drain, not from a drift
+     * the alternation cancels. The median of 21 then still moved by about ±0.03 (one standard
+     * deviation) between runs, so about one run in twenty printed below 0.95 with the turn at the
+     * raw loop's rate; 41 bring that to about ±0.02 for about 25 s more. A full repetition drains
+     * twice as much and varies less; 21 of them would leave 2.5M marks in the agent's in-memory
+     * store, more than this JVM's 512 MiB holds while the store grows its arrays.
      */
     static int repetitions(boolean quick) {
-        return quick ? 21 : 11;
+        return quick ? 41 : 11;
     }
 
     /**
