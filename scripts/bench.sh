@@ -17,5 +17,5 @@ fi
 # classpath, on which the modules are their target/*.jar
 mvn -q -B -pl benchmarks -am -DskipTests package dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime
-java -Xmx512m -cp "benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)" \
+java -Xmx1g -cp "benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)" \
   dev.agentkit.bench.BenchMain "$@"

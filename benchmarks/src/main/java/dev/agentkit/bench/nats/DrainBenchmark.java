@@ -89,17 +89,18 @@ public final class DrainBenchmark implements Benchmark {
     }
 
     /**
-     * How many measured repetitions of each side B1 takes: 41 in a quick run, 11 in a full one.
+     * How many measured repetitions of each side B1 takes: 41 in a quick run, 21 in a full one.
      * With both sides at the same rate a single quick repetition's ratio has a standard deviation
      * of 0.08-0.15 on this VM (0.65-1.4 at the extremes), from drain to drain, not from a drift
      * the alternation cancels. The median of 21 then still moved by about ±0.03 (one standard
      * deviation) between runs, so about one run in twenty printed below 0.95 with the turn at the
      * raw loop's rate; 41 bring that to about ±0.02 for about 25 s more. A full repetition drains
-     * twice as much and varies less; 21 of them would leave 2.5M marks in the agent's in-memory
-     * store, more than this JVM's 512 MiB holds while the store grows its arrays.
+     * twice as much and varies less (0.09), and 21 of them narrow the median as far. They leave
+     * 2.5M marks in the agent's in-memory store (41 quick ones 2.4M), so {@code scripts/bench.sh}
+     * gives the JVM 1 GiB: at 512 MiB the store's growth of its arrays found no room at times.
      */
     static int repetitions(boolean quick) {
-        return quick ? 41 : 11;
+        return quick ? 41 : 21;
     }
 
     /**
