@@ -31,10 +31,14 @@ public final class StoreKeys {
 
     private final char escape;
     private final HexFormat hex;
+    /** The hex digits of {@link #hex}'s case, for {@link #asciiName}. */
+    private final byte[] digits;
 
     private StoreKeys(char escape, HexFormat hex) {
         this.escape = escape;
         this.hex = hex;
+        this.digits = hex.formatHex(new byte[] {0x01, 0x23, 0x45, 0x67, (byte) 0x89, (byte) 0xab, (byte) 0xcd,
+                (byte) 0xef}).getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -53,6 +57,47 @@ public final class StoreKeys {
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("store key must not be empty");
         }
+        String ascii = asciiName(key);
+        return ascii != null ? ascii : byBytes(key);
+    }
+
+    /**
+     * The name of an ASCII key whose name is at most {@link #MAX_LENGTH} characters, as
+     * {@link #byBytes} makes it (a character of such a key is its one UTF-8 byte), in one array;
+     * null for any other key. Every read and mark of a KV store names its key, most keys are such
+     * ones, and the general path allocated six times for each.
+     */
+    private String asciiName(String key) {
+        int n = key.length();
+        if (n > MAX_LENGTH) {
+            return null;
+        }
+        byte[] name = new byte[Math.min(3 * n, MAX_LENGTH)];
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            char c = key.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            if (kept(c)) {
+                if (at == name.length) {
+                    return null;
+                }
+                name[at++] = (byte) c;
+            } else {
+                if (at + 3 > name.length) {
+                    return null;
+                }
+                name[at++] = (byte) escape;
+                name[at++] = digits[c >>> 4];
+                name[at++] = digits[c & 0xf];
+            }
+        }
+        return new String(name, 0, at, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The name of any key, from its UTF-8 bytes: the reference {@link #asciiName} agrees with. */
+    String byBytes(String key) {
         StringBuilder sb = new StringBuilder(Math.min(key.length(), MAX_LENGTH + 3));
         int whole = 0;
         for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
