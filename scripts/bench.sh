@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs agentkit's benchmarks and prints a table; the figures also go to benchmarks/target/bench.json.
 #   scripts/bench.sh           full run (several minutes)
-#   scripts/bench.sh --quick   a run of about two minutes, build included
+#   scripts/bench.sh --quick   a run of about two and a half minutes, build included
 #   scripts/bench.sh --quick --only=B1,B7   just those rows (B7 starts its own 3-node cluster)
 # Rows against a real nats-server start their own server on 127.0.0.1, found as the tests find it
 # (NATS_SERVER_BIN, PATH, or the cache of scripts/install-nats-server.sh, which this installs when
